@@ -1,0 +1,66 @@
+// The Article value type and the readers that produce it (seed pages, JSON Lines,
+// directories). Readers never throw for one bad article: they report an
+// InputError through the problem callback and go on with the next one.
+#pragma once
+
+#include <rabta/span.h>
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rabta {
+
+class Boilerplate;
+class InputError;
+
+/// One news story. All spans index into `text`, which is the story's original
+/// bytes (valid UTF-8) as they stood in the input.
+struct Article {
+    std::string id;  ///< stable: file stem, JSON Lines `id`, or page id + "-2" for a second story
+    std::string origin;     ///< where it came from: "path" or "path:line"
+    std::string title;      ///< headline, as written
+    std::string published;  ///< ISO date YYYY-MM-DD, or empty when the input gives none
+    std::string dateline;   ///< dateline city as written (e.g. "اسلام آباد"), or empty
+    std::string outlet;     ///< outlet or agency named by the page, or empty
+    std::string url;
+    std::string text;                ///< original text of the story
+    std::vector<Span> regions;       ///< story content inside `text` (title, body lines), in order
+    std::uint64_t content_hash = 0;  ///< hash of id-independent content, for change detection
+};
+
+using ArticleSink = std::function<void(Article&&)>;
+using ProblemSink = std::function<void(const InputError&)>;
+
+/// Reads a scraped page in the seed format (title line, date line, body, site
+/// boilerplate). A page that carries a second story yields two articles.
+/// Throws InputError when `bytes` is empty or not valid UTF-8.
+std::vector<Article> read_page(std::string_view origin,
+                               std::string_view stem,
+                               std::string_view bytes,
+                               const Boilerplate& boilerplate);
+
+/// Reads JSON Lines articles (schemas/article.schema.json) from `in`, one per line.
+/// Each bad line goes to `problems` with origin and line number; the rest go on.
+void read_jsonl(std::istream& in,
+                std::string_view origin,
+                const Boilerplate& boilerplate,
+                const ArticleSink& sink,
+                const ProblemSink& problems);
+
+/// Reads every path: a directory (its *.txt pages and *.jsonl files, sorted by name),
+/// a *.jsonl file, a page file, or "-" for JSON Lines on stdin.
+void read_corpus(const std::vector<std::string>& paths,
+                 const Boilerplate& boilerplate,
+                 const ArticleSink& sink,
+                 const ProblemSink& problems);
+
+/// Reads the five seed articles compiled into the library.
+void read_embedded_seeds(const Boilerplate& boilerplate,
+                         const ArticleSink& sink,
+                         const ProblemSink& problems);
+
+}  // namespace rabta

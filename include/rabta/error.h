@@ -1,0 +1,60 @@
+// Exceptions thrown by rabta. Every message names where the problem is (file and
+// line, JSON pointer, or database path) and why, so that a user can fix the input
+// without reading the code.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace rabta {
+
+/// Root of all rabta errors.
+class Error : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/// An article or input file that cannot be read or parsed. The run reports it,
+/// skips it and goes on (exit code 1), unless --strict.
+class InputError : public Error {
+  public:
+    /// line is 1-based; 0 means "the whole file" (then byte offsets go into reason).
+    InputError(std::string file, std::size_t line, std::string reason);
+    const std::string& file() const noexcept { return file_; }
+    std::size_t line() const noexcept { return line_; }
+    const std::string& reason() const noexcept { return reason_; }
+
+  private:
+    std::string file_;
+    std::size_t line_;
+    std::string reason_;
+};
+
+/// A lexicon, rules or boilerplate file that is malformed or violates its schema.
+/// Thrown before anything is written.
+class ConfigError : public Error {
+  public:
+    /// pointer is an RFC 6901 JSON pointer into the file ("" for the whole document).
+    ConfigError(std::string file, std::string pointer, std::string reason);
+    const std::string& file() const noexcept { return file_; }
+    const std::string& pointer() const noexcept { return pointer_; }
+    const std::string& reason() const noexcept { return reason_; }
+
+  private:
+    std::string file_;
+    std::string pointer_;
+    std::string reason_;
+};
+
+/// The SQLite store cannot be opened, read or written.
+class StoreError : public Error {
+  public:
+    StoreError(std::string path, std::string reason);
+    const std::string& path() const noexcept { return path_; }
+
+  private:
+    std::string path_;
+};
+
+}  // namespace rabta

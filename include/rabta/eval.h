@@ -1,0 +1,41 @@
+// Scores a store against hand-checked gold annotations (tests/gold/*.json).
+#pragma once
+
+#include <rabta/data_source.h>
+#include <rabta/store.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rabta {
+
+struct Score {
+    std::int64_t tp = 0, fp = 0, fn = 0;
+    double precision() const {
+        return tp + fp == 0 ? 1.0 : static_cast<double>(tp) / static_cast<double>(tp + fp);
+    }
+    double recall() const {
+        return tp + fn == 0 ? 1.0 : static_cast<double>(tp) / static_cast<double>(tp + fn);
+    }
+    double f1() const {
+        double p = precision(), r = recall();
+        return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+    }
+};
+
+struct EvalReport {
+    Score entities;
+    std::map<std::string, Score> entities_by_type;
+    Score ties;  ///< required ties for recall; optional gold ties are neither TP nor FP
+    std::map<std::string, Score> ties_by_relation;
+    std::vector<std::string> missed;    ///< "article: relation source → target" (and entities)
+    std::vector<std::string> spurious;  ///< likewise, found but not in gold
+};
+
+/// Compares the entities mentioned and the relations found per article with the
+/// gold files. Only articles present in the gold are scored. Throws ConfigError
+/// for a malformed gold file, and when a gold article is missing from the store.
+EvalReport evaluate(const Store& store, const std::vector<DataFile>& gold);
+
+}  // namespace rabta

@@ -1,0 +1,66 @@
+// Extraction: a pure function of (article, lexicon, rules) to mentions and
+// relation mentions with their evidence.
+#pragma once
+
+#include <rabta/article.h>
+#include <rabta/lexicon.h>
+#include <rabta/rules.h>
+#include <rabta/span.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace rabta {
+
+enum class MentionKind : std::uint8_t {
+    name,     ///< a name or alias of the actor
+    demonym,  ///< چینی → China
+    anaphor,  ///< فورم, انہوں نے, ہمارا → the actor they refer to
+};
+
+std::string_view to_string(MentionKind k) noexcept;
+
+struct Mention {
+    std::string entity;  ///< actor id
+    MentionKind kind = MentionKind::name;
+    std::uint32_t sentence = 0;  ///< index into Extraction::sentences
+    Span span;                   ///< in Article::text
+};
+
+struct Relation {
+    std::string source;    ///< actor id
+    std::string target;    ///< actor id
+    std::string relation;  ///< met, signed, cooperated, ...
+    bool directed = false;
+    std::string mode;     ///< "done" or "intent"
+    std::string context;  ///< digital-economy context tag, or empty
+    std::string rule;     ///< id of the rule that made it
+    double confidence = 0;
+    std::uint32_t sentence = 0;  ///< index into Extraction::sentences
+};
+
+struct Extraction {
+    std::vector<Span> sentences;  ///< in Article::text, in reading order
+    std::vector<Mention> mentions;
+    std::vector<Relation> relations;
+};
+
+class Extractor {
+  public:
+    /// Both must outlive the extractor. Construction compiles the lexicon keys
+    /// and rule phrases; run() is const and safe to call from several threads.
+    Extractor(const Lexicon& lexicon, const Rules& rules);
+    ~Extractor();
+    Extractor(const Extractor&) = delete;
+    Extractor& operator=(const Extractor&) = delete;
+
+    Extraction run(const Article& article) const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rabta

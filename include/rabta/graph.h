@@ -1,0 +1,71 @@
+// TieGraph: entities as vertices, ties aggregated per (source, target, relation)
+// as edges, on a Boost.Graph adjacency_list with bundled properties.
+#pragma once
+
+#include <rabta/store.h>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rabta {
+
+struct Evidence {
+    std::string article;
+    std::string outlet;
+    std::string date;
+    std::string sentence;
+    std::string rule;
+    std::string mode;
+    std::uint32_t span_begin = 0;
+    std::uint32_t span_end = 0;
+};
+
+struct ActorVertex {
+    std::string id;
+    std::string type;
+    std::string subtype;
+    std::string label_ur;
+    std::string label_en;
+    std::string country;
+    std::int64_t mentions = 0;
+};
+
+/// A tie: every relation mention of one relation between the same two actors.
+struct TieEdge {
+    std::string relation;
+    bool symmetric = false;  ///< source/target order carries no meaning
+    std::string mode;        ///< "done" if any evidence is done, else "intent"
+    double weight = 0;       ///< number of evidences
+    std::string first_date;
+    std::string last_date;
+    std::int64_t articles = 0;        ///< distinct articles
+    std::vector<Evidence> evidences;  ///< in (date, article, span) order
+};
+
+using TieGraphBase =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ActorVertex, TieEdge>;
+
+class TieGraph {
+  public:
+    using Vertex = boost::graph_traits<TieGraphBase>::vertex_descriptor;
+    using Edge = boost::graph_traits<TieGraphBase>::edge_descriptor;
+
+    /// Vertices are the mentioned entities (sorted by id), edges the aggregated
+    /// relations (sorted by source, target, relation): same store, same graph.
+    static TieGraph from_store(const Store& store);
+
+    const TieGraphBase& graph() const noexcept { return g_; }
+    std::size_t vertex_count() const noexcept { return boost::num_vertices(g_); }
+    std::size_t edge_count() const noexcept { return boost::num_edges(g_); }
+    /// The vertex of an entity id, if it is in the graph.
+    const Vertex* find(const std::string& id) const;
+
+  private:
+    TieGraphBase g_;
+    std::map<std::string, Vertex> index_;
+};
+
+}  // namespace rabta

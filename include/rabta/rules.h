@@ -1,0 +1,83 @@
+// Relation rules as data (seeds/rules/relations.json, schemas/rules.schema.json):
+// the Urdu postpositions that close a noun phrase, relation cues, intent markers,
+// pronouns and anaphors, and the ordered, named patterns that turn them into ties.
+#pragma once
+
+#include <rabta/data_source.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rabta {
+
+/// A sequence of folded tokens, e.g. {"کے", "درمیان"}.
+using Phrase = std::vector<std::string>;
+
+struct RelationType {
+    std::string name;  ///< persisted code: met, signed, cooperated, ...
+    bool symmetric = false;
+    std::string cameo;  ///< CAMEO code for joins with event data
+};
+
+/// One slot of a rule: a noun-phrase head closed by `marker` ("any", "none" or a
+/// marker class of the rules file), optionally restricted to entity types, or a
+/// coordinated list of heads.
+struct RuleSlot {
+    std::string role;
+    std::string marker;
+    std::vector<std::string> types;  ///< entity type names; empty = any
+    bool list = false;
+};
+
+struct Rule {
+    std::string id;
+    std::string relation;
+    std::vector<RuleSlot> slots;  ///< in sentence order; the cue follows the last one
+    std::string source;           ///< role whose head is the source
+    std::string target;           ///< role whose head is the target
+    bool directed = false;        ///< keep source→target even for a symmetric relation
+    double confidence = 0.5;
+};
+
+struct PronounRule {
+    std::vector<Phrase> words;
+    std::string refers;  ///< "last_subject_person" or "speaker_org"
+};
+
+struct AnaphorRule {
+    std::vector<Phrase> words;
+    std::string type;  ///< entity type of the last-named actor it refers to
+};
+
+class Rules {
+  public:
+    /// Loads and validates a rules file. Throws ConfigError (file, JSON pointer,
+    /// reason) on a schema violation, an unknown relation or marker class, or a
+    /// rule whose source/target is not one of its slots.
+    static Rules load(const std::vector<DataFile>& files);
+    static Rules embedded();
+
+    std::vector<RelationType> relations;
+    std::map<std::string, std::vector<Phrase>> markers;  ///< class → phrases
+    std::vector<Phrase> transparent;  ///< markers that pass to the next one (سمیت)
+    std::vector<Phrase> fillers;      ///< words skipped between a head and its marker
+    std::vector<Phrase> clause_breaks;
+    std::vector<Phrase> group_nouns;  ///< وفد: a group that acts as its leader
+    std::vector<PronounRule> pronouns;
+    std::vector<AnaphorRule> anaphors;
+    std::map<std::string, std::vector<Phrase>> cues;      ///< relation → cue phrases
+    std::vector<Phrase> intent;                           ///< marks a tie as intent
+    std::map<std::string, std::vector<Phrase>> contexts;  ///< context tag → keywords
+    std::vector<Rule> rules;                              ///< in priority order
+
+    const RelationType* relation(std::string_view name) const;
+    std::uint64_t version() const noexcept { return version_; }
+
+  private:
+    std::uint64_t version_ = 0;
+};
+
+}  // namespace rabta

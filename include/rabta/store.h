@@ -1,0 +1,102 @@
+// The SQLite store, the source of truth (schema: schemas/store.sql). SQLite types
+// stay behind this interface.
+#pragma once
+
+#include <rabta/article.h>
+#include <rabta/extract.h>
+#include <rabta/lexicon.h>
+#include <rabta/rules.h>
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace rabta {
+
+/// Schema version written to PRAGMA user_version.
+inline constexpr int kStoreSchemaVersion = 1;
+
+/// An entity as stored.
+struct StoredEntity {
+    std::string id;
+    std::string type;
+    std::string subtype;
+    std::string label_ur;
+    std::string label_en;
+    std::string country;
+    std::int64_t mentions = 0;  ///< mentions across all articles
+};
+
+/// One relation mention with its evidence, as stored.
+struct StoredRelation {
+    std::string source;
+    std::string target;
+    std::string relation;
+    bool directed = false;
+    std::string mode;
+    std::string context;
+    std::string rule;
+    double confidence = 0;
+    std::string article;
+    std::string outlet;
+    std::string date;      ///< ISO date of the article, or empty
+    std::string sentence;  ///< the sentence as written in the article
+    std::uint32_t span_begin = 0;
+    std::uint32_t span_end = 0;
+};
+
+struct StoreStats {
+    std::int64_t articles = 0;
+    std::int64_t mentions = 0;
+    std::map<std::string, std::int64_t> entities_by_type;   ///< mentioned entities only
+    std::map<std::string, std::int64_t> relations_by_type;  ///< relation mentions
+    std::map<std::string, std::string> meta;
+};
+
+class Store {
+  public:
+    /// Opens an existing store. Throws StoreError when the file is missing, is
+    /// not a SQLite database, or has a schema version this build does not know.
+    static Store open(const std::string& path);
+    /// Creates a new, empty store at `path` (which must not exist) with the schema.
+    static Store create(const std::string& path);
+
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    const std::string& path() const noexcept;
+
+    /// Writes happen inside one transaction: begin(), put...(), commit().
+    /// Destroying the store without commit() rolls back.
+    void begin();
+    void commit();
+    void put_meta(const std::string& key, const std::string& value);
+    void put_lexicon(const Lexicon& lexicon);
+    void put_article(const Article& article, const Extraction& extraction);
+    /// Records a finished build run (times are ISO 8601 UTC).
+    void put_run(const std::string& started,
+                 const std::string& finished,
+                 const std::string& status,
+                 std::int64_t articles,
+                 std::int64_t skipped);
+
+    StoreStats stats() const;
+    std::vector<StoredEntity> entities() const;  ///< mentioned entities, by id
+    std::vector<StoredRelation> relations() const;
+    /// Distinct (article, entity, entity type) of all mentions, sorted.
+    std::vector<std::array<std::string, 3>> article_entities() const;
+    /// Ids of all stored articles, sorted.
+    std::vector<std::string> article_ids()
+        const;  ///< sorted by source, target, relation, article, span
+
+  private:
+    struct Impl;
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rabta

@@ -1,0 +1,104 @@
+-- rabta store, schema version 1 (PRAGMA user_version).
+-- SQLite is the source of truth; exports and queries are derived from it.
+-- Persisted codes (entity types, relation names, modes) never change meaning.
+
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE articles (
+    id           TEXT PRIMARY KEY,
+    origin       TEXT NOT NULL,      -- file path, or path:line for JSON Lines
+    title        TEXT NOT NULL,
+    published    TEXT,               -- ISO date, NULL when the input gives none
+    dateline     TEXT,
+    outlet       TEXT,
+    url          TEXT,
+    content_hash TEXT NOT NULL,
+    text         TEXT NOT NULL       -- original text; every span below indexes into it (bytes)
+);
+
+CREATE TABLE entities (
+    id         TEXT PRIMARY KEY,
+    type       TEXT NOT NULL CHECK (type IN ('person', 'organization', 'country', 'forum', 'place')),
+    subtype    TEXT,
+    label_ur   TEXT NOT NULL,
+    label_en   TEXT,
+    country    TEXT,
+    discovered INTEGER NOT NULL DEFAULT 0   -- 1: found by a pattern, not in the lexicon
+);
+
+CREATE TABLE aliases (
+    entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias     TEXT NOT NULL,
+    kind      TEXT NOT NULL CHECK (kind IN ('name', 'latin', 'demonym')),
+    PRIMARY KEY (entity_id, alias, kind)
+);
+
+CREATE TABLE roles (
+    entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    title     TEXT NOT NULL,
+    org_id    TEXT NOT NULL REFERENCES entities(id),
+    date_from TEXT,
+    date_to   TEXT,
+    source    TEXT NOT NULL          -- 'lexicon' or an article id
+);
+
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id  TEXT NOT NULL REFERENCES entities(id),
+    kind       TEXT NOT NULL CHECK (kind IN ('name', 'demonym', 'anaphor')),
+    sentence   INTEGER NOT NULL,
+    span_begin INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    surface    TEXT NOT NULL
+);
+CREATE INDEX mentions_by_entity ON mentions(entity_id);
+CREATE INDEX mentions_by_article ON mentions(article_id);
+
+CREATE TABLE relations (
+    id          INTEGER PRIMARY KEY,
+    source_id   TEXT NOT NULL REFERENCES entities(id),
+    target_id   TEXT NOT NULL REFERENCES entities(id),
+    relation    TEXT NOT NULL,
+    directed    INTEGER NOT NULL CHECK (directed IN (0, 1)),
+    mode        TEXT NOT NULL CHECK (mode IN ('done', 'intent')),
+    context     TEXT,
+    rule_id     TEXT NOT NULL,
+    confidence  REAL NOT NULL,
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence    INTEGER NOT NULL,
+    span_begin  INTEGER NOT NULL,    -- the evidence sentence in articles.text
+    span_end    INTEGER NOT NULL,
+    evidence    TEXT NOT NULL        -- the sentence as written in the article
+);
+CREATE INDEX relations_by_source ON relations(source_id, relation);
+CREATE INDEX relations_by_target ON relations(target_id, relation);
+CREATE INDEX relations_by_article ON relations(article_id);
+
+CREATE TABLE runs (
+    id          INTEGER PRIMARY KEY,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    status      TEXT NOT NULL,
+    articles    INTEGER NOT NULL DEFAULT 0,
+    skipped     INTEGER NOT NULL DEFAULT 0,
+    tool        TEXT NOT NULL
+);
+
+-- For analysts in sqlite3 or Datasette: one row per evidence, with names.
+CREATE VIEW ties_readable AS
+SELECT r.relation,
+       s.label_ur AS source_ur, s.label_en AS source_en,
+       t.label_ur AS target_ur, t.label_en AS target_en,
+       r.mode, r.context, a.published AS date, a.outlet, a.id AS article_id,
+       r.evidence, r.rule_id, r.confidence
+FROM relations r
+JOIN entities s ON s.id = r.source_id
+JOIN entities t ON t.id = r.target_id
+JOIN articles a ON a.id = r.article_id;
+
+PRAGMA user_version = 1;

@@ -1,0 +1,115 @@
+// GraphML as Gephi, Gephi Lite (graphology), networkx, igraph and graph-tool read
+// it: descriptive key ids (Gephi <= 0.9.2 takes key id d3 as the label), every key
+// for="node" or for="edge" with attr.type, every value written (no <default>),
+// weight as a double.
+#include <fmt/format.h>
+#include <rabta/export.h>
+
+#include "export/xml_writer.h"
+
+namespace rabta {
+
+namespace {
+
+struct Key {
+    const char* id;
+    const char* for_;
+    const char* name;
+    const char* type;
+};
+
+constexpr Key kKeys[] = {
+    {"label", "node", "label", "string"},
+    {"label_en", "node", "label_en", "string"},
+    {"type", "node", "type", "string"},
+    {"subtype", "node", "subtype", "string"},
+    {"country", "node", "country", "string"},
+    {"mentions", "node", "mentions", "int"},
+    {"edgelabel", "edge", "Edge Label", "string"},
+    {"relation", "edge", "relation", "string"},
+    {"weight", "edge", "weight", "double"},
+    {"symmetric", "edge", "symmetric", "boolean"},
+    {"mode", "edge", "mode", "string"},
+    {"first_date", "edge", "first_date", "string"},
+    {"last_date", "edge", "last_date", "string"},
+    {"articles", "edge", "articles", "int"},
+    {"evidence", "edge", "evidence", "string"},
+    {"evidence_article", "edge", "evidence_article", "string"},
+};
+
+void data(detail::XmlWriter& w, const char* key, std::string_view value) {
+    w.start("data");
+    w.attr("key", key);
+    w.text(value);
+    w.end();
+}
+
+// The evidence shown on the edge: the earliest dated one, in store order.
+const Evidence& best(const TieEdge& e) {
+    const Evidence* b = &e.evidences.front();
+    for (const auto& ev : e.evidences) {
+        if (!ev.date.empty() && (b->date.empty() || ev.date < b->date)) b = &ev;
+    }
+    return *b;
+}
+
+}  // namespace
+
+void write_graphml(const TieGraph& tg, std::ostream& out) {
+    const auto& g = tg.graph();
+    detail::XmlWriter w(out);
+    w.declaration();
+    w.start("graphml");
+    w.attr("xmlns", "http://graphml.graphdrawing.org/xmlns");
+    w.attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+    w.attr("xsi:schemaLocation",
+           "http://graphml.graphdrawing.org/xmlns "
+           "http://graphml.graphdrawing.org/xmlns/1.1/graphml.xsd");
+    for (const Key& k : kKeys) {
+        w.start("key");
+        w.attr("id", k.id);
+        w.attr("for", k.for_);
+        w.attr("attr.name", k.name);
+        w.attr("attr.type", k.type);
+        w.end();
+    }
+    w.start("graph");
+    w.attr("id", "rabta");
+    w.attr("edgedefault", "directed");
+    for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+        const ActorVertex& a = g[v];
+        w.start("node");
+        w.attr("id", a.id);
+        data(w, "label", a.label_ur);
+        data(w, "label_en", a.label_en);
+        data(w, "type", a.type);
+        data(w, "subtype", a.subtype);
+        data(w, "country", a.country);
+        data(w, "mentions", fmt::format("{}", a.mentions));
+        w.end();
+    }
+    std::size_t n = 0;
+    for (auto e : boost::make_iterator_range(boost::edges(g))) {
+        const TieEdge& t = g[e];
+        w.start("edge");
+        w.attr("id", fmt::format("e{}", n++));
+        w.attr("source", g[boost::source(e, g)].id);
+        w.attr("target", g[boost::target(e, g)].id);
+        data(w, "edgelabel", t.relation);
+        data(w, "relation", t.relation);
+        data(w, "weight", fmt::format("{:.1f}", t.weight));
+        data(w, "symmetric", t.symmetric ? "true" : "false");
+        data(w, "mode", t.mode);
+        data(w, "first_date", t.first_date);
+        data(w, "last_date", t.last_date);
+        data(w, "articles", fmt::format("{}", t.articles));
+        const Evidence& ev = best(t);
+        data(w, "evidence", ev.sentence);
+        data(w, "evidence_article", ev.article);
+        w.end();
+    }
+    w.end();
+    w.end();
+}
+
+}  // namespace rabta

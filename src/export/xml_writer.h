@@ -1,0 +1,38 @@
+// A small streaming XML writer: every name and value goes through escaping, and
+// characters that XML 1.0 forbids are dropped, so no caller pastes markup.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rabta::detail {
+
+/// Text with XML-forbidden characters removed (C0 controls other than tab, LF,
+/// CR; U+FFFE, U+FFFF) and &, <, >, " escaped. Input must be valid UTF-8.
+std::string xml_escape(std::string_view s);
+
+class XmlWriter {
+  public:
+    explicit XmlWriter(std::ostream& out);
+    /// The declaration; call once, first.
+    void declaration();
+    void start(std::string_view name);
+    void attr(std::string_view name, std::string_view value);
+    /// Closes the start tag if open and writes escaped text.
+    void text(std::string_view s);
+    /// Ends the innermost element (as <x/> when empty).
+    void end();
+    /// Element with attributes already given and text content: <name>text</name>.
+    void element(std::string_view name, std::string_view text);
+
+  private:
+    void close_start_tag(bool newline);
+    std::ostream& out_;
+    std::vector<std::string> stack_;
+    bool tag_open_ = false;
+    bool has_text_ = false;
+};
+
+}  // namespace rabta::detail

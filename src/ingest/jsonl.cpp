@@ -1,0 +1,90 @@
+#include <fmt/format.h>
+#include <rabta/article.h>
+#include <rabta/boilerplate.h>
+#include <rabta/date.h>
+#include <rabta/error.h>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "ingest/lines.h"
+#include "util/hash.h"
+#include "util/json.h"
+
+namespace rabta {
+
+namespace {
+
+std::string member(const rapidjson::Value& v, const char* name) {
+    auto it = v.FindMember(name);
+    if (it == v.MemberEnd() || !it->value.IsString()) return {};
+    return {it->value.GetString(), it->value.GetStringLength()};
+}
+
+}  // namespace
+
+void read_jsonl(std::istream& in,
+                std::string_view origin,
+                const Boilerplate& boilerplate,
+                const ArticleSink& sink,
+                const ProblemSink& problems) {
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        auto fail = [&](const std::string& reason) {
+            problems(InputError(std::string(origin), number, reason));
+        };
+        rapidjson::Document doc;
+        doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
+        if (doc.HasParseError()) {
+            fail(fmt::format("invalid JSON at byte {}: {}", doc.GetErrorOffset(),
+                             rapidjson::GetParseError_En(doc.GetParseError())));
+            continue;
+        }
+        std::string pointer;
+        if (auto why = detail::schema_violation(doc, "schemas/article.schema.json", &pointer)) {
+            fail(fmt::format("at '{}': {}", pointer.empty() ? "/" : pointer, *why));
+            continue;
+        }
+        Article a;
+        a.id = member(doc, "id");
+        a.origin = fmt::format("{}:{}", origin, number);
+        a.text = member(doc, "text");
+        a.title = member(doc, "title");
+        a.url = member(doc, "url");
+        a.outlet = member(doc, "source");
+        std::string date = member(doc, "published");
+        if (date.empty()) date = member(doc, "date");
+        if (!date.empty()) {
+            if (auto d = parse_date(date)) a.published = *d;
+        }
+        std::vector<detail::Line> lines = detail::classify_lines(a.text, boilerplate);
+        a.regions = detail::content_regions(a.text, lines, 0, lines.size(), boilerplate);
+        if (a.regions.empty()) {
+            fail("article '" + a.id + "' has no story text (empty or only boilerplate)");
+            continue;
+        }
+        if (auto dl = boilerplate.dateline(a.regions.front().of(a.text))) {
+            a.dateline = dl->city;
+            if (a.outlet.empty()) a.outlet = dl->outlet;
+            if (a.published.empty() && !dl->date_text.empty()) {
+                if (auto d = parse_date(dl->date_text)) a.published = *d;
+            }
+            Span& r = a.regions.front();
+            r.begin += static_cast<std::uint32_t>(dl->length);
+            while (r.begin < r.end && a.text[r.begin] == ' ')
+                ++r.begin;
+            if (r.empty()) a.regions.erase(a.regions.begin());
+        }
+        if (a.published.empty() && !a.title.empty()) {
+            if (auto d = parse_date(a.title)) a.published = *d;
+        }
+        a.content_hash = detail::hash64(a.text, detail::hash64(a.title));
+        sink(std::move(a));
+    }
+    if (in.bad()) problems(InputError(std::string(origin), number + 1, "read error"));
+}
+
+}  // namespace rabta

@@ -1,0 +1,207 @@
+#include <fmt/format.h>
+#include <rabta/article.h>
+#include <rabta/boilerplate.h>
+#include <rabta/date.h>
+#include <rabta/error.h>
+#include <rabta/text.h>
+
+#include "ingest/lines.h"
+#include "util/hash.h"
+#include "util/utf8.h"
+
+namespace rabta {
+
+namespace detail {
+
+std::vector<Line> classify_lines(std::string_view text, const Boilerplate& boilerplate) {
+    std::vector<Line> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t nl = text.find('\n', start);
+        std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+        std::size_t e = end;
+        if (e > start && text[e - 1] == '\r') --e;
+        Line l;
+        l.span = {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(e)};
+        l.verdict = boilerplate.classify(l.span.of(text));
+        out.push_back(std::move(l));
+        if (nl == std::string_view::npos) break;
+        start = nl + 1;
+    }
+    return out;
+}
+
+namespace {
+bool blank(std::string_view s) {
+    return s.find_first_not_of(" \t\r\xC2\xA0") == std::string_view::npos;
+}
+}  // namespace
+
+bool headline_like(std::string_view line, std::size_t max_bytes) {
+    std::string f = fold(line).text;
+    while (!f.empty() && f.back() == ' ')
+        f.pop_back();
+    if (f.empty() || f.size() > max_bytes) return false;
+    return !(f.ends_with("۔") || f.ends_with("؟") || f.ends_with("!") || f.ends_with("?"));
+}
+
+std::size_t find_story_split(std::string_view text,
+                             const std::vector<Line>& lines,
+                             std::size_t from,
+                             const Boilerplate& boilerplate) {
+    for (std::size_t i = from; i < lines.size(); ++i) {
+        if (lines[i].verdict.action != LineAction::split_story) continue;
+        for (std::size_t k = i + 1; k < lines.size(); ++k) {
+            if (lines[k].verdict.action == LineAction::keep &&
+                lines[k].span.size() > boilerplate.max_headline_bytes()) {
+                return i;
+            }
+        }
+    }
+    (void)text;
+    return lines.size();
+}
+
+std::vector<Span> content_regions(std::string_view text,
+                                  const std::vector<Line>& lines,
+                                  std::size_t from,
+                                  std::size_t to,
+                                  const Boilerplate& boilerplate) {
+    std::vector<Span> out;
+    for (std::size_t i = from; i < to; ++i) {
+        const Line& l = lines[i];
+        std::string_view s = l.span.of(text);
+        switch (l.verdict.action) {
+            case LineAction::keep:
+                if (!blank(s)) out.push_back(l.span);
+                break;
+            case LineAction::drop:
+            case LineAction::outlet:
+                break;
+            case LineAction::drop_block:
+            case LineAction::split_story:
+                // the marker and the headlines listed under it
+                while (
+                    i + 1 < to && lines[i + 1].verdict.action == LineAction::keep &&
+                    (blank(lines[i + 1].span.of(text)) ||
+                     headline_like(lines[i + 1].span.of(text), boilerplate.max_headline_bytes()))) {
+                    ++i;
+                }
+                break;
+        }
+    }
+    return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+void check_utf8(std::string_view origin, std::string_view bytes) {
+    if (bytes.empty()) throw InputError(std::string(origin), 0, "empty file");
+    if (auto bad = detail::first_invalid_utf8(bytes)) {
+        throw InputError(std::string(origin), 0,
+                         fmt::format("invalid UTF-8 at byte offset {}", *bad));
+    }
+}
+
+// Builds one article from lines[from, to) of the page: title, date line, body.
+Article make_story(std::string_view origin,
+                   std::string id,
+                   std::string_view page,
+                   const std::vector<detail::Line>& lines,
+                   std::size_t from,
+                   std::size_t to,
+                   const Boilerplate& bp,
+                   const std::string& page_outlet,
+                   const std::string& page_date) {
+    Article a;
+    a.id = std::move(id);
+    a.origin = std::string(origin);
+    const std::uint32_t base =
+        from < lines.size() ? lines[from].span.begin : static_cast<std::uint32_t>(page.size());
+    const std::uint32_t limit =
+        to < lines.size() ? lines[to].span.begin : static_cast<std::uint32_t>(page.size());
+    a.text = std::string(page.substr(base, limit - base));
+    auto rel = [&](Span s) { return Span{s.begin - base, s.end - base}; };
+
+    std::vector<Span> regions = detail::content_regions(page, lines, from, to, bp);
+    std::size_t k = 0;
+    std::string title_key;
+    if (k < regions.size()) {
+        a.title = std::string(regions[k].of(page));
+        title_key = fold_key(a.title);
+        a.regions.push_back(rel(regions[k]));
+        ++k;
+    }
+    // a date line among the first lines after the title
+    for (std::size_t look = k; look < regions.size() && look < k + 3; ++look) {
+        std::string_view s = bp.strip_date_label(regions[look].of(page));
+        if (auto d = parse_date(s, true)) {
+            a.published = *d;
+            regions.erase(regions.begin() + static_cast<long>(look));
+            break;
+        }
+    }
+    bool first_body = true;
+    for (; k < regions.size(); ++k) {
+        Span r = regions[k];
+        std::string_view s = r.of(page);
+        // A teaser that repeats the start of the title ("… کا ..") is not content.
+        std::string key = fold_key(s);
+        while (!key.empty() && key.back() == '.')
+            key.pop_back();
+        if (!key.empty() && key.size() < title_key.size() && title_key.starts_with(key)) continue;
+        if (first_body) {
+            first_body = false;
+            if (auto d = bp.dateline(s)) {
+                a.dateline = d->city;
+                if (a.outlet.empty()) a.outlet = d->outlet;
+                if (a.published.empty() && !d->date_text.empty()) {
+                    if (auto pd = parse_date(d->date_text)) a.published = *pd;
+                }
+                r.begin += static_cast<std::uint32_t>(d->length);
+                while (r.begin < r.end && page[r.begin] == ' ')
+                    ++r.begin;
+                if (r.empty()) continue;
+            }
+        }
+        a.regions.push_back(rel(r));
+    }
+    if (!page_outlet.empty()) a.outlet = page_outlet;
+    if (a.published.empty()) a.published = page_date;
+    a.content_hash = detail::hash64(a.text);
+    return a;
+}
+
+}  // namespace
+
+std::vector<Article> read_page(std::string_view origin,
+                               std::string_view stem,
+                               std::string_view bytes,
+                               const Boilerplate& boilerplate) {
+    check_utf8(origin, bytes);
+    std::vector<detail::Line> lines = detail::classify_lines(bytes, boilerplate);
+    std::string page_outlet;
+    for (const auto& l : lines) {
+        if (l.verdict.action == LineAction::outlet && !l.verdict.outlet.empty()) {
+            page_outlet = l.verdict.outlet;
+            break;
+        }
+    }
+    std::size_t split = detail::find_story_split(bytes, lines, 0, boilerplate);
+    std::vector<Article> out;
+    out.push_back(make_story(origin, std::string(stem), bytes, lines, 0, split, boilerplate,
+                             page_outlet, ""));
+    if (out.front().regions.empty()) {
+        throw InputError(std::string(origin), 0, "no story text (only boilerplate)");
+    }
+    if (split < lines.size()) {
+        // The second story begins after the marker line; it shares the page's date and outlet.
+        out.push_back(make_story(origin, std::string(stem) + "-2", bytes, lines, split + 1,
+                                 lines.size(), boilerplate, page_outlet, out.front().published));
+    }
+    return out;
+}
+
+}  // namespace rabta

@@ -1,0 +1,138 @@
+#include <fcntl.h>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <rabta/boilerplate.h>
+#include <rabta/build.h>
+#include <rabta/error.h>
+#include <rabta/extract.h>
+#include <rabta/lexicon.h>
+#include <rabta/rules.h>
+#include <rabta/store.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+
+#include "rabta_version.h"
+#include "util/hash.h"
+
+namespace rabta {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string now_utc() {
+    return fmt::format(
+        "{:%Y-%m-%dT%H:%M:%SZ}",
+        fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
+}
+
+// The half-built store: removed unless released after the swap.
+class TempFile {
+  public:
+    explicit TempFile(fs::path p) : path_(std::move(p)) {}
+    ~TempFile() {
+        if (!path_.empty()) {
+            std::error_code ec;
+            fs::remove(path_, ec);
+            fs::remove(path_.string() + "-journal", ec);
+        }
+    }
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    const fs::path& path() const { return path_; }
+    void release() { path_.clear(); }
+
+  private:
+    fs::path path_;
+};
+
+void fsync_path(const fs::path& p, bool directory) {
+    int fd = ::open(p.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+}  // namespace
+
+BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
+    // Everything that can stop the run on bad configuration happens before any write.
+    const Lexicon lexicon =
+        opt.lexicon ? Lexicon::load(read_data_files(*opt.lexicon, ".json")) : Lexicon::embedded();
+    const Rules rules =
+        opt.rules ? Rules::load(read_data_files(*opt.rules, ".json")) : Rules::embedded();
+    std::optional<Boilerplate> own_bp;
+    if (opt.boilerplate) {
+        auto f = read_data_files(*opt.boilerplate, ".json");
+        own_bp = Boilerplate::load(f.front().origin, f.front().content);
+    }
+    const Boilerplate& bp = own_bp ? *own_bp : Boilerplate::embedded();
+    const Extractor extractor(lexicon, rules);
+
+    const fs::path target = opt.db;
+    if (target.has_parent_path()) {
+        std::error_code ec;
+        fs::create_directories(target.parent_path(), ec);
+        if (ec) throw StoreError(opt.db, "cannot create directory: " + ec.message());
+    }
+    TempFile temp(fs::path(opt.db + fmt::format(".building-{}", ::getpid())));
+    fs::remove(temp.path());
+    const std::string started = now_utc();
+
+    BuildReport report;
+    {
+        Store store = Store::create(temp.path().string());
+        store.begin();
+        store.put_lexicon(lexicon);
+        store.put_meta("lexicon_version", detail::hex64(lexicon.version()));
+        store.put_meta("rules_version", detail::hex64(rules.version()));
+        store.put_meta("rabta_version", RABTA_VERSION);
+
+        std::map<std::string, std::string> seen;  // article id → origin
+        auto report_problem = [&](const InputError& e) {
+            ++report.skipped;
+            if (opt.strict) throw e;
+            problems(e);
+        };
+        auto take = [&](Article&& a) {
+            auto [it, fresh] = seen.emplace(a.id, a.origin);
+            if (!fresh) {
+                report_problem(
+                    InputError(a.origin, 0,
+                               fmt::format("duplicate article id '{}' (first read from {})", a.id,
+                                           it->second)));
+                return;
+            }
+            Extraction ex = extractor.run(a);
+            store.put_article(a, ex);
+            ++report.articles;
+        };
+        if (opt.paths.empty()) {
+            read_embedded_seeds(bp, take, report_problem);
+        } else {
+            read_corpus(opt.paths, bp, take, report_problem);
+        }
+        store.put_run(started, now_utc(), report.skipped ? "partial" : "ok", report.articles,
+                      report.skipped);
+        store.commit();
+        StoreStats st = store.stats();
+        report.mentions = st.mentions;
+        report.entities_by_type = st.entities_by_type;
+        report.relations_by_type = st.relations_by_type;
+        for (const auto& [_, n] : st.relations_by_type)
+            report.relations += n;
+    }
+    // The new store is complete and closed: make it durable, then swap it in.
+    fsync_path(temp.path(), false);
+    std::error_code ec;
+    fs::rename(temp.path(), target, ec);
+    if (ec) throw StoreError(opt.db, "cannot replace database: " + ec.message());
+    temp.release();
+    fsync_path(target.has_parent_path() ? target.parent_path() : fs::path("."), true);
+    return report;
+}
+
+}  // namespace rabta

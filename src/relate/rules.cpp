@@ -1,0 +1,168 @@
+#include <fmt/format.h>
+#include <rabta/error.h>
+#include <rabta/rules.h>
+#include <rabta/text.h>
+
+#include <set>
+
+#include "util/hash.h"
+#include "util/json.h"
+
+namespace rabta {
+
+namespace {
+
+Phrase to_phrase(const std::string& origin, const std::string& pointer, std::string_view text) {
+    FoldedText ft = fold(text);
+    Phrase p;
+    for (const Token& t : tokenize(ft.text, {0, static_cast<std::uint32_t>(ft.text.size())})) {
+        p.emplace_back(t.span.of(ft.text));
+    }
+    if (p.empty()) throw ConfigError(origin, pointer, "phrase is empty after folding");
+    return p;
+}
+
+std::vector<Phrase> phrases(const std::string& origin,
+                            const std::string& pointer,
+                            const rapidjson::Value& arr) {
+    std::vector<Phrase> out;
+    for (rapidjson::SizeType i = 0; i < arr.Size(); ++i) {
+        out.push_back(to_phrase(origin, fmt::format("{}/{}", pointer, i), arr[i].GetString()));
+    }
+    return out;
+}
+
+std::vector<Phrase> optional_phrases(const std::string& origin,
+                                     const rapidjson::Value& doc,
+                                     const char* name) {
+    auto it = doc.FindMember(name);
+    if (it == doc.MemberEnd()) return {};
+    return phrases(origin, std::string("/") + name, it->value);
+}
+
+}  // namespace
+
+const RelationType* Rules::relation(std::string_view name) const {
+    for (const auto& r : relations) {
+        if (r.name == name) return &r;
+    }
+    return nullptr;
+}
+
+Rules Rules::load(const std::vector<DataFile>& files) {
+    if (files.size() != 1) {
+        throw ConfigError(files.empty() ? std::string("(rules)") : files[1].origin, "",
+                          "exactly one rules file is expected");
+    }
+    const DataFile& f = files.front();
+    rapidjson::Document doc = detail::load_validated(f, "schemas/rules.schema.json");
+    Rules r;
+    r.version_ = detail::hash64(f.content, detail::hash64("rabta-rules-1"));
+    const std::string& o = f.origin;
+
+    std::set<std::string> names;
+    for (const auto& rel : doc["relations"].GetArray()) {
+        RelationType t{rel["name"].GetString(), rel["symmetric"].GetBool(), ""};
+        if (rel.HasMember("cameo")) t.cameo = rel["cameo"].GetString();
+        names.insert(t.name);
+        r.relations.push_back(std::move(t));
+    }
+    for (const auto& m : doc["markers"].GetObject()) {
+        std::string cls = m.name.GetString();
+        r.markers[cls] = phrases(o, "/markers/" + cls, m.value);
+    }
+    r.transparent = optional_phrases(o, doc, "transparent");
+    r.fillers = optional_phrases(o, doc, "fillers");
+    r.clause_breaks = optional_phrases(o, doc, "clause_breaks");
+    r.group_nouns = optional_phrases(o, doc, "group_nouns");
+    r.intent = optional_phrases(o, doc, "intent");
+    if (auto it = doc.FindMember("pronouns"); it != doc.MemberEnd()) {
+        for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+            const auto& p = it->value[i];
+            r.pronouns.push_back({phrases(o, fmt::format("/pronouns/{}/words", i), p["words"]),
+                                  p["refers"].GetString()});
+        }
+    }
+    if (auto it = doc.FindMember("anaphors"); it != doc.MemberEnd()) {
+        for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+            const auto& p = it->value[i];
+            r.anaphors.push_back({phrases(o, fmt::format("/anaphors/{}/words", i), p["words"]),
+                                  p["type"].GetString()});
+        }
+    }
+    for (const auto& c : doc["cues"].GetObject()) {
+        std::string rel = c.name.GetString();
+        if (!names.count(rel)) {
+            throw ConfigError(o, "/cues/" + rel, "cues for unknown relation '" + rel + "'");
+        }
+        r.cues[rel] = phrases(o, "/cues/" + rel, c.value);
+    }
+    if (auto it = doc.FindMember("contexts"); it != doc.MemberEnd()) {
+        for (const auto& c : it->value.GetObject()) {
+            std::string tag = c.name.GetString();
+            r.contexts[tag] = phrases(o, "/contexts/" + tag, c.value);
+        }
+    }
+    const auto& rules = doc["rules"].GetArray();
+    std::set<std::string> ids;
+    for (rapidjson::SizeType i = 0; i < rules.Size(); ++i) {
+        const auto& v = rules[i];
+        const std::string at = fmt::format("/rules/{}", i);
+        Rule rule;
+        rule.id = v["id"].GetString();
+        rule.relation = v["relation"].GetString();
+        rule.source = v["source"].GetString();
+        rule.target = v["target"].GetString();
+        if (v.HasMember("directed")) rule.directed = v["directed"].GetBool();
+        if (v.HasMember("confidence")) rule.confidence = v["confidence"].GetDouble();
+        if (!ids.insert(rule.id).second)
+            throw ConfigError(o, at + "/id", "duplicate rule id '" + rule.id + "'");
+        if (!names.count(rule.relation)) {
+            throw ConfigError(o, at + "/relation",
+                              "unknown relation '" + rule.relation + "' (not in /relations)");
+        }
+        if (!r.cues.count(rule.relation)) {
+            throw ConfigError(o, at + "/relation", "relation '" + rule.relation + "' has no cues");
+        }
+        std::set<std::string> roles;
+        const auto& slots = v["slots"].GetArray();
+        for (rapidjson::SizeType s = 0; s < slots.Size(); ++s) {
+            RuleSlot slot;
+            slot.role = slots[s]["role"].GetString();
+            slot.marker = slots[s]["marker"].GetString();
+            if (slots[s].HasMember("list")) slot.list = slots[s]["list"].GetBool();
+            if (slots[s].HasMember("types")) {
+                for (const auto& t : slots[s]["types"].GetArray())
+                    slot.types.emplace_back(t.GetString());
+            }
+            std::string_view m = slot.marker;
+            while (!m.empty()) {
+                std::size_t bar = m.find('|');
+                std::string cls(m.substr(0, bar));
+                if (cls != "none" && cls != "any" && !r.markers.count(cls)) {
+                    throw ConfigError(o, fmt::format("{}/slots/{}/marker", at, s),
+                                      "unknown marker class '" + cls + "'");
+                }
+                m = bar == std::string_view::npos ? std::string_view() : m.substr(bar + 1);
+            }
+            if (!roles.insert(slot.role).second) {
+                throw ConfigError(o, fmt::format("{}/slots/{}/role", at, s), "role used twice");
+            }
+            rule.slots.push_back(std::move(slot));
+        }
+        if (!roles.count(rule.source))
+            throw ConfigError(o, at + "/source", "not a role of the rule's slots");
+        if (!roles.count(rule.target))
+            throw ConfigError(o, at + "/target", "not a role of the rule's slots");
+        if (rule.source == rule.target)
+            throw ConfigError(o, at + "/target", "source and target are the same role");
+        r.rules.push_back(std::move(rule));
+    }
+    return r;
+}
+
+Rules Rules::embedded() {
+    return load(embedded_files("seeds/rules/"));
+}
+
+}  // namespace rabta

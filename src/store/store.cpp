@@ -1,0 +1,355 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <rabta/data_source.h>
+#include <rabta/error.h>
+#include <rabta/store.h>
+
+#include <filesystem>
+
+#include "util/hash.h"
+
+namespace rabta {
+
+namespace {
+
+// Every SQLite failure leaves this module as a StoreError naming the database.
+template <typename F>
+auto guarded(const std::string& path, const char* what, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const StoreError&) {
+        throw;
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(path,
+                         fmt::format("{}: {} (SQLite code {})", what, e.what(), e.getErrorCode()));
+    }
+}
+
+std::string text_or_empty(const SQLite::Column& c) {
+    return c.isNull() ? std::string() : c.getString();
+}
+
+}  // namespace
+
+struct Store::Impl {
+    Impl(const std::string& p, int flags) : path(p), db(p, flags, 5000) {}
+    std::string path;
+    SQLite::Database db;
+    std::unique_ptr<SQLite::Transaction> tx;
+    std::unique_ptr<SQLite::Statement> ins_article, ins_mention, ins_relation;
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+const std::string& Store::path() const noexcept {
+    return impl_->path;
+}
+
+Store Store::open(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        throw StoreError(path, "no such database (run `rabta build` first)");
+    }
+    return guarded(path, "cannot open database", [&] {
+        auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READONLY);
+        int version = 0;
+        try {
+            version = impl->db.execAndGet("PRAGMA user_version").getInt();
+            impl->db.execAndGet("SELECT count(*) FROM sqlite_master");
+        } catch (const SQLite::Exception& e) {
+            throw StoreError(path, fmt::format("not a rabta database: {}", e.what()));
+        }
+        if (version > kStoreSchemaVersion) {
+            throw StoreError(
+                path, fmt::format("schema version {} is newer than this rabta understands ({}); "
+                                  "use a newer rabta",
+                                  version, kStoreSchemaVersion));
+        }
+        if (version < 1) throw StoreError(path, "not a rabta database (no schema version)");
+        return Store(std::move(impl));
+    });
+}
+
+Store Store::create(const std::string& path) {
+    if (std::filesystem::exists(path)) throw StoreError(path, "refusing to create: file exists");
+    return guarded(path, "cannot create database", [&] {
+        auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        impl->db.exec(embedded_file("schemas/store.sql").content);
+        int version = impl->db.execAndGet("PRAGMA user_version").getInt();
+        if (version != kStoreSchemaVersion) {
+            throw StoreError(path, fmt::format("schemas/store.sql sets version {}, expected {}",
+                                               version, kStoreSchemaVersion));
+        }
+        return Store(std::move(impl));
+    });
+}
+
+void Store::begin() {
+    guarded(impl_->path, "cannot begin transaction", [&] {
+        impl_->tx = std::make_unique<SQLite::Transaction>(impl_->db);
+        auto& db = impl_->db;
+        impl_->ins_article = std::make_unique<SQLite::Statement>(
+            db,
+            "INSERT INTO articles (id, origin, title, published, dateline, outlet, url, "
+            "content_hash, text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        impl_->ins_mention =
+            std::make_unique<SQLite::Statement>(db,
+                                                "INSERT INTO mentions (article_id, entity_id, "
+                                                "kind, sentence, span_begin, span_end, surface) "
+                                                "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        impl_->ins_relation = std::make_unique<SQLite::Statement>(
+            db,
+            "INSERT INTO relations (source_id, target_id, relation, directed, mode, context, "
+            "rule_id, "
+            "confidence, article_id, sentence, span_begin, span_end, evidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    });
+}
+
+void Store::commit() {
+    guarded(impl_->path, "cannot commit", [&] {
+        impl_->ins_article.reset();
+        impl_->ins_mention.reset();
+        impl_->ins_relation.reset();
+        impl_->tx->commit();
+        impl_->tx.reset();
+    });
+}
+
+void Store::put_meta(const std::string& key, const std::string& value) {
+    guarded(impl_->path, "cannot write meta", [&] {
+        SQLite::Statement st(impl_->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+        st.bind(1, key);
+        st.bind(2, value);
+        st.exec();
+    });
+}
+
+void Store::put_lexicon(const Lexicon& lexicon) {
+    guarded(impl_->path, "cannot write lexicon", [&] {
+        auto& db = impl_->db;
+        SQLite::Statement ent(
+            db,
+            "INSERT INTO entities (id, type, subtype, label_ur, label_en, country, discovered) "
+            "VALUES (?, ?, ?, ?, ?, ?, 0)");
+        SQLite::Statement ali(
+            db, "INSERT OR IGNORE INTO aliases (entity_id, alias, kind) VALUES (?, ?, ?)");
+        SQLite::Statement role(
+            db,
+            "INSERT INTO roles (entity_id, title, org_id, date_from, date_to, source) "
+            "VALUES (?, ?, ?, ?, ?, 'lexicon')");
+        auto bind_opt = [](SQLite::Statement& st, int i, const std::string& v) {
+            if (v.empty()) {
+                st.bind(i);
+            } else {
+                st.bind(i, v);
+            }
+        };
+        for (const Actor& a : lexicon.actors()) {
+            ent.bind(1, a.id);
+            ent.bind(2, std::string(to_string(a.type)));
+            bind_opt(ent, 3, a.subtype);
+            ent.bind(4, a.label_ur);
+            bind_opt(ent, 5, a.label_en);
+            bind_opt(ent, 6, a.country);
+            ent.exec();
+            ent.reset();
+            auto aliases = [&](const std::vector<std::string>& names, const char* kind) {
+                for (const auto& n : names) {
+                    ali.bind(1, a.id);
+                    ali.bind(2, n);
+                    ali.bind(3, kind);
+                    ali.exec();
+                    ali.reset();
+                }
+            };
+            aliases(a.names, "name");
+            aliases(a.latin, "latin");
+            aliases(a.demonyms, "demonym");
+        }
+        // roles after all entities exist (foreign keys)
+        for (const Actor& a : lexicon.actors()) {
+            for (const Role& r : a.roles) {
+                role.bind(1, a.id);
+                role.bind(2, r.title);
+                role.bind(3, r.org);
+                bind_opt(role, 4, r.from);
+                bind_opt(role, 5, r.to);
+                role.exec();
+                role.reset();
+            }
+        }
+    });
+}
+
+void Store::put_article(const Article& a, const Extraction& ex) {
+    guarded(impl_->path, fmt::format("cannot store article '{}'", a.id).c_str(), [&] {
+        auto& st = *impl_->ins_article;
+        st.bind(1, a.id);
+        st.bind(2, a.origin);
+        st.bind(3, a.title);
+        a.published.empty() ? st.bind(4) : st.bind(4, a.published);
+        a.dateline.empty() ? st.bind(5) : st.bind(5, a.dateline);
+        a.outlet.empty() ? st.bind(6) : st.bind(6, a.outlet);
+        a.url.empty() ? st.bind(7) : st.bind(7, a.url);
+        st.bind(8, detail::hex64(a.content_hash));
+        st.bind(9, a.text);
+        st.exec();
+        st.reset();
+        auto& m = *impl_->ins_mention;
+        for (const Mention& x : ex.mentions) {
+            m.bind(1, a.id);
+            m.bind(2, x.entity);
+            m.bind(3, std::string(to_string(x.kind)));
+            m.bind(4, static_cast<int64_t>(x.sentence));
+            m.bind(5, static_cast<int64_t>(x.span.begin));
+            m.bind(6, static_cast<int64_t>(x.span.end));
+            m.bind(7, std::string(x.span.of(a.text)));
+            m.exec();
+            m.reset();
+        }
+        auto& r = *impl_->ins_relation;
+        for (const Relation& x : ex.relations) {
+            const Span s = ex.sentences.at(x.sentence);
+            r.bind(1, x.source);
+            r.bind(2, x.target);
+            r.bind(3, x.relation);
+            r.bind(4, x.directed ? 1 : 0);
+            r.bind(5, x.mode);
+            x.context.empty() ? r.bind(6) : r.bind(6, x.context);
+            r.bind(7, x.rule);
+            r.bind(8, x.confidence);
+            r.bind(9, a.id);
+            r.bind(10, static_cast<int64_t>(x.sentence));
+            r.bind(11, static_cast<int64_t>(s.begin));
+            r.bind(12, static_cast<int64_t>(s.end));
+            r.bind(13, std::string(s.of(a.text)));
+            r.exec();
+            r.reset();
+        }
+    });
+}
+
+void Store::put_run(const std::string& started,
+                    const std::string& finished,
+                    const std::string& status,
+                    std::int64_t articles,
+                    std::int64_t skipped) {
+    guarded(impl_->path, "cannot record run", [&] {
+        SQLite::Statement st(
+            impl_->db,
+            "INSERT INTO runs (started_at, finished_at, status, articles, skipped, tool) "
+            "VALUES (?, ?, ?, ?, ?, ?)");
+        st.bind(1, started);
+        st.bind(2, finished);
+        st.bind(3, status);
+        st.bind(4, articles);
+        st.bind(5, skipped);
+        st.bind(6, std::string("rabta"));
+        st.exec();
+    });
+}
+
+StoreStats Store::stats() const {
+    return guarded(impl_->path, "cannot read statistics", [&] {
+        StoreStats s;
+        auto& db = impl_->db;
+        s.articles = db.execAndGet("SELECT count(*) FROM articles").getInt64();
+        s.mentions = db.execAndGet("SELECT count(*) FROM mentions").getInt64();
+        SQLite::Statement e(
+            db,
+            "SELECT e.type, count(DISTINCT e.id) FROM entities e "
+            "JOIN mentions m ON m.entity_id = e.id GROUP BY e.type ORDER BY e.type");
+        while (e.executeStep())
+            s.entities_by_type[e.getColumn(0).getString()] = e.getColumn(1).getInt64();
+        SQLite::Statement r(
+            db, "SELECT relation, count(*) FROM relations GROUP BY relation ORDER BY relation");
+        while (r.executeStep())
+            s.relations_by_type[r.getColumn(0).getString()] = r.getColumn(1).getInt64();
+        SQLite::Statement m(db, "SELECT key, value FROM meta ORDER BY key");
+        while (m.executeStep())
+            s.meta[m.getColumn(0).getString()] = m.getColumn(1).getString();
+        return s;
+    });
+}
+
+std::vector<StoredEntity> Store::entities() const {
+    return guarded(impl_->path, "cannot read entities", [&] {
+        std::vector<StoredEntity> out;
+        SQLite::Statement st(
+            impl_->db,
+            "SELECT e.id, e.type, e.subtype, e.label_ur, e.label_en, e.country, count(*) "
+            "FROM entities e JOIN mentions m ON m.entity_id = e.id "
+            "GROUP BY e.id ORDER BY e.id");
+        while (st.executeStep()) {
+            out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(),
+                           text_or_empty(st.getColumn(2)), st.getColumn(3).getString(),
+                           text_or_empty(st.getColumn(4)), text_or_empty(st.getColumn(5)),
+                           st.getColumn(6).getInt64()});
+        }
+        return out;
+    });
+}
+
+std::vector<StoredRelation> Store::relations() const {
+    return guarded(impl_->path, "cannot read relations", [&] {
+        std::vector<StoredRelation> out;
+        SQLite::Statement st(impl_->db,
+                             "SELECT r.source_id, r.target_id, r.relation, r.directed, r.mode, "
+                             "r.context, r.rule_id, "
+                             "r.confidence, r.article_id, a.outlet, a.published, r.evidence, "
+                             "r.span_begin, r.span_end "
+                             "FROM relations r JOIN articles a ON a.id = r.article_id "
+                             "ORDER BY r.source_id, r.target_id, r.relation, a.published, "
+                             "r.article_id, r.span_begin");
+        while (st.executeStep()) {
+            StoredRelation r;
+            r.source = st.getColumn(0).getString();
+            r.target = st.getColumn(1).getString();
+            r.relation = st.getColumn(2).getString();
+            r.directed = st.getColumn(3).getInt() != 0;
+            r.mode = st.getColumn(4).getString();
+            r.context = text_or_empty(st.getColumn(5));
+            r.rule = st.getColumn(6).getString();
+            r.confidence = st.getColumn(7).getDouble();
+            r.article = st.getColumn(8).getString();
+            r.outlet = text_or_empty(st.getColumn(9));
+            r.date = text_or_empty(st.getColumn(10));
+            r.sentence = st.getColumn(11).getString();
+            r.span_begin = static_cast<std::uint32_t>(st.getColumn(12).getInt64());
+            r.span_end = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
+            out.push_back(std::move(r));
+        }
+        return out;
+    });
+}
+
+std::vector<std::array<std::string, 3>> Store::article_entities() const {
+    return guarded(impl_->path, "cannot read mentions", [&] {
+        std::vector<std::array<std::string, 3>> out;
+        SQLite::Statement st(impl_->db,
+                             "SELECT DISTINCT m.article_id, m.entity_id, e.type FROM mentions m "
+                             "JOIN entities e ON e.id = m.entity_id ORDER BY 1, 2");
+        while (st.executeStep()) {
+            out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(),
+                           st.getColumn(2).getString()});
+        }
+        return out;
+    });
+}
+
+std::vector<std::string> Store::article_ids() const {
+    return guarded(impl_->path, "cannot read articles", [&] {
+        std::vector<std::string> out;
+        SQLite::Statement st(impl_->db, "SELECT id FROM articles ORDER BY id");
+        while (st.executeStep())
+            out.push_back(st.getColumn(0).getString());
+        return out;
+    });
+}
+
+}  // namespace rabta

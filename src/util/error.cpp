@@ -1,0 +1,27 @@
+#include <fmt/format.h>
+#include <rabta/error.h>
+
+namespace rabta {
+
+namespace {
+std::string where_line(const std::string& file, std::size_t line) {
+    return line == 0 ? file : fmt::format("{}:{}", file, line);
+}
+}  // namespace
+
+InputError::InputError(std::string file, std::size_t line, std::string reason)
+    : Error(fmt::format("{}: {}", where_line(file, line), reason)),
+      file_(std::move(file)),
+      line_(line),
+      reason_(std::move(reason)) {}
+
+ConfigError::ConfigError(std::string file, std::string pointer, std::string reason)
+    : Error(fmt::format("{}: at '{}': {}", file, pointer.empty() ? "/" : pointer, reason)),
+      file_(std::move(file)),
+      pointer_(std::move(pointer)),
+      reason_(std::move(reason)) {}
+
+StoreError::StoreError(std::string path, std::string reason)
+    : Error(fmt::format("{}: {}", path, reason)), path_(std::move(path)) {}
+
+}  // namespace rabta

@@ -1,0 +1,205 @@
+// Thin: parses arguments, calls the library, prints. No extraction logic here.
+#include "cli.h"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <rabta/build.h>
+#include <rabta/error.h>
+#include <rabta/eval.h>
+#include <rabta/export.h>
+#include <rabta/graph.h>
+#include <rabta/store.h>
+#include <rabta/version.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
+
+namespace rabta::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string join_counts(const std::map<std::string, std::int64_t>& m) {
+    std::string s;
+    for (const auto& [k, v] : m)
+        s += fmt::format("{}{} {}", s.empty() ? "" : ", ", k, v);
+    return s.empty() ? "none" : s;
+}
+
+// Writes through a temporary file beside `path` and renames it into place, so a
+// reader never sees half an export.
+template <typename F>
+void write_atomically(const std::string& path, F&& write) {
+    fs::path target(path);
+    if (target.has_parent_path()) fs::create_directories(target.parent_path());
+    fs::path tmp = path + fmt::format(".tmp-{}", ::getpid());
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        if (!f) throw StoreError(path, "cannot open for writing");
+        write(f);
+        f.flush();
+        if (!f) {
+            std::error_code ec;
+            fs::remove(tmp, ec);
+            throw StoreError(path, "write failed (disk full?)");
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, target, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        throw StoreError(path, "cannot move export into place: " + ec.message());
+    }
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CLI::App app{"rabta: a knowledge graph of bilateral digital-economy ties from Urdu news",
+                 "rabta"};
+    app.set_version_flag("--version", std::string("rabta ") + std::string(version()));
+    app.require_subcommand(1);
+    app.footer(
+        "Exit codes: 0 success, 1 data problems reported (bad articles skipped, or a bad "
+        "lexicon/rules\n"
+        "file stopped the run before anything was written), 2 usage error, 3 database or output "
+        "failure.");
+
+    BuildOptions bo;
+    bool quiet = false;
+    auto* build_cmd =
+        app.add_subcommand("build", "Read articles, extract actors and ties, write the store");
+    build_cmd->add_option(
+        "paths", bo.paths,
+        "Seed pages (*.txt), JSON Lines (*.jsonl), directories of them, or - for JSON "
+        "Lines on stdin (default: the embedded seed articles)");
+    build_cmd->add_option("--db", bo.db, "Database to (re)build")->capture_default_str();
+    build_cmd->add_option("--lexicon", bo.lexicon,
+                          "Lexicon file or directory (default: embedded seeds/lexicon)");
+    build_cmd->add_option("--rules", bo.rules, "Rules file (default: embedded seeds/rules)");
+    build_cmd->add_option("--boilerplate", bo.boilerplate,
+                          "Boilerplate file (default: embedded seeds/text)");
+    build_cmd->add_flag("--strict", bo.strict,
+                        "Stop at the first bad article; the old database stays");
+    build_cmd->add_flag("-q,--quiet", quiet, "Print problems only, no summary");
+
+    std::string db = "out/rabta.db";
+    std::string format = "graphml";
+    std::string output;
+    auto* export_cmd = app.add_subcommand("export", "Export the graph for Gephi and other tools");
+    export_cmd->add_option("--db", db, "Database")->capture_default_str();
+    export_cmd->add_option("--format", format, "Output format")
+        ->check(CLI::IsMember({"graphml"}))
+        ->capture_default_str();
+    export_cmd->add_option("-o,--output", output, "Output file (default: standard output)");
+
+    auto* stats_cmd =
+        app.add_subcommand("stats", "Counts of articles, entities and ties in a database");
+    stats_cmd->add_option("--db", db, "Database")->capture_default_str();
+
+    std::string gold;
+    auto* eval_cmd =
+        app.add_subcommand("eval", "Score the store against hand-checked gold annotations");
+    eval_cmd
+        ->add_option("--gold", gold, "Gold file or directory of *.json (schemas/gold.schema.json)")
+        ->required();
+    eval_cmd->add_option("--db", db, "Database")->capture_default_str();
+
+    std::vector<const char*> argv;
+    for (const auto& a : args)
+        argv.push_back(a.c_str());
+    try {
+        app.parse(static_cast<int>(argv.size()), argv.data());
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e, out, err);
+        return code == 0 ? kOk : kUsage;
+    }
+
+    try {
+        if (*build_cmd) {
+            std::int64_t problems = 0;
+            BuildReport r = build(bo, [&](const InputError& e) {
+                ++problems;
+                fmt::print(err, "rabta: skipped {}\n", e.what());
+            });
+            if (!quiet) {
+                fmt::print(out, "rabta build: {} articles stored, {} skipped\n", r.articles,
+                           r.skipped);
+                fmt::print(out, "entities: {}\n", join_counts(r.entities_by_type));
+                fmt::print(out, "ties: {} relation mentions ({})\n", r.relations,
+                           join_counts(r.relations_by_type));
+                fmt::print(out, "database: {}\n", bo.db);
+            }
+            return r.skipped > 0 ? kDataProblems : kOk;
+        }
+        if (*export_cmd) {
+            Store store = Store::open(db);
+            TieGraph g = TieGraph::from_store(store);
+            if (output.empty()) {
+                write_graphml(g, out);
+            } else {
+                write_atomically(output, [&](std::ostream& f) { write_graphml(g, f); });
+                fmt::print(err, "rabta export: {} nodes, {} edges → {}\n", g.vertex_count(),
+                           g.edge_count(), output);
+            }
+            return kOk;
+        }
+        if (*stats_cmd) {
+            Store store = Store::open(db);
+            StoreStats s = store.stats();
+            TieGraph g = TieGraph::from_store(store);
+            fmt::print(out, "database: {}\n", db);
+            fmt::print(out, "articles: {}\n", s.articles);
+            fmt::print(out, "mentions: {}\n", s.mentions);
+            fmt::print(out, "entities: {}\n", join_counts(s.entities_by_type));
+            fmt::print(out, "relation mentions: {}\n", join_counts(s.relations_by_type));
+            fmt::print(out, "graph: {} nodes, {} edges (ties)\n", g.vertex_count(), g.edge_count());
+            for (const auto& [k, v] : s.meta)
+                fmt::print(out, "{}: {}\n", k, v);
+            return kOk;
+        }
+        if (*eval_cmd) {
+            Store store = Store::open(db);
+            EvalReport r = evaluate(store, read_data_files(gold, ".json"));
+            auto row = [&](const std::string& name, const Score& sc) {
+                fmt::print(out, "{:<22} {:>4} {:>4} {:>4}  {:.3f}  {:.3f}  {:.3f}\n", name, sc.tp,
+                           sc.fp, sc.fn, sc.precision(), sc.recall(), sc.f1());
+            };
+            fmt::print(out, "{:<22} {:>4} {:>4} {:>4}  {:<5}  {:<5}  {:<5}\n", "", "tp", "fp", "fn",
+                       "P", "R", "F1");
+            for (const auto& [k, sc] : r.entities_by_type)
+                row("entity " + k, sc);
+            row("entities (all)", r.entities);
+            for (const auto& [k, sc] : r.ties_by_relation)
+                row("tie " + k, sc);
+            row("ties (required)", r.ties);
+            for (const auto& m : r.missed)
+                fmt::print(out, "missed   {}\n", m);
+            for (const auto& m : r.spurious)
+                fmt::print(out, "spurious {}\n", m);
+            return kOk;
+        }
+    } catch (const ConfigError& e) {
+        fmt::print(err, "rabta: {}\nnothing was written\n", e.what());
+        return kDataProblems;
+    } catch (const InputError& e) {
+        fmt::print(err, "rabta: {}\n", e.what());
+        if (*build_cmd) fmt::print(err, "stopped (--strict); the previous database is unchanged\n");
+        return kDataProblems;
+    } catch (const StoreError& e) {
+        fmt::print(err, "rabta: {}\n", e.what());
+        return kStoreFailure;
+    } catch (const std::filesystem::filesystem_error& e) {
+        fmt::print(err, "rabta: {}\n", e.what());
+        return kStoreFailure;
+    } catch (const Error& e) {
+        fmt::print(err, "rabta: {}\n", e.what());
+        return kDataProblems;
+    }
+    return kUsage;
+}
+
+}  // namespace rabta::cli
