@@ -32,7 +32,7 @@ struct Role {
 };
 
 struct Actor {
-    std::string id;  ///< stable, e.g. "person/shehbaz-sharif", "country/PK"
+    std::string id;  ///< stable, e.g. "person:shehbaz-sharif", "country:PK"
     EntityType type = EntityType::organization;
     std::string subtype;   ///< firm, government, media, multilateral, initiative, conference, ...
     std::string label_ur;  ///< preferred Urdu label

@@ -1,7 +1,8 @@
 // GraphML as Gephi, Gephi Lite (graphology), networkx, igraph and graph-tool read
 // it: descriptive key ids (Gephi <= 0.9.2 takes key id d3 as the label), every key
 // for="node" or for="edge" with attr.type, every value written (no <default>),
-// weight as a double.
+// weight as a double. No boolean keys: Boost 1.74's reader accepts only 0/1 for
+// them, while Gephi and graphology read 1 as false; `direction` is a string.
 #include <fmt/format.h>
 #include <rabta/export.h>
 
@@ -25,10 +26,10 @@ constexpr Key kKeys[] = {
     {"subtype", "node", "subtype", "string"},
     {"country", "node", "country", "string"},
     {"mentions", "node", "mentions", "int"},
-    {"edgelabel", "edge", "Edge Label", "string"},
+    {"edgelabel", "edge", "edgelabel", "string"},
     {"relation", "edge", "relation", "string"},
     {"weight", "edge", "weight", "double"},
-    {"symmetric", "edge", "symmetric", "boolean"},
+    {"direction", "edge", "direction", "string"},
     {"mode", "edge", "mode", "string"},
     {"first_date", "edge", "first_date", "string"},
     {"last_date", "edge", "last_date", "string"},
@@ -98,7 +99,7 @@ void write_graphml(const TieGraph& tg, std::ostream& out) {
         data(w, "edgelabel", t.relation);
         data(w, "relation", t.relation);
         data(w, "weight", fmt::format("{:.1f}", t.weight));
-        data(w, "symmetric", t.symmetric ? "true" : "false");
+        data(w, "direction", t.symmetric ? "symmetric" : "directed");
         data(w, "mode", t.mode);
         data(w, "first_date", t.first_date);
         data(w, "last_date", t.last_date);

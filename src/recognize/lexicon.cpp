@@ -42,15 +42,15 @@ namespace {
 std::string_view id_prefix(EntityType t) {
     switch (t) {
         case EntityType::person:
-            return "person/";
+            return "person:";
         case EntityType::organization:
-            return "org/";
+            return "org:";
         case EntityType::country:
-            return "country/";
+            return "country:";
         case EntityType::forum:
-            return "forum/";
+            return "forum:";
         case EntityType::place:
-            return "place/";
+            return "place:";
     }
     return "";
 }
@@ -111,7 +111,7 @@ Lexicon Lexicon::load(const std::vector<DataFile>& files) {
         loc.getDisplayCountry(ur, n_ur);
         loc.getDisplayCountry(en, n_en);
         Actor a;
-        a.id = std::string("country/") + *cc;
+        a.id = std::string("country:") + *cc;
         a.type = EntityType::country;
         a.label_ur = utf8(n_ur);
         a.label_en = utf8(n_en);
@@ -150,7 +150,7 @@ Lexicon Lexicon::load(const std::vector<DataFile>& files) {
                         {str(r, "title"), str(r, "org"), str(r, "from"), str(r, "to")});
                 }
             }
-            if (!a.country.empty() && !lex.by_id_.count("country/" + a.country)) {
+            if (!a.country.empty() && !lex.by_id_.count("country:" + a.country)) {
                 fail("/country", "unknown ISO 3166-1 country code '" + a.country + "'");
             }
             auto existing = lex.by_id_.find(a.id);

@@ -138,15 +138,14 @@ FoldedText fold(std::string_view original) {
     std::size_t i = 0;
     while (i < nf.size()) {
         const std::uint32_t at = nf_map[i];
-        char32_t cp = fold_cp(detail::next_cp(nf, i));
-        if (cp == kDrop) continue;
+        const char32_t raw = detail::next_cp(nf, i);
         // ی + hamza above has no canonical composite: it is ئ.
-        if (cp == 0x0654) {
-            if (ft.text.size() >= 2 && ft.text.ends_with("\xDB\x8C")) {
-                ft.text.replace(ft.text.size() - 2, 2, "\xD8\xA6");
-            }
+        if (raw == 0x0654 && ft.text.ends_with("\xDB\x8C")) {
+            ft.text.replace(ft.text.size() - 2, 2, "\xD8\xA6");
             continue;
         }
+        const char32_t cp = fold_cp(raw);
+        if (cp == kDrop) continue;
         std::size_t before = ft.text.size();
         detail::append_utf8(ft.text, cp);
         ft.to_original.insert(ft.to_original.end(), ft.text.size() - before, at);
