@@ -1,0 +1,136 @@
+#include "cli.h"
+
+#include <rabta/error.h>
+#include <rabta/eval.h>
+#include <rabta/store.h>
+
+#include <sstream>
+
+#include "support.h"
+
+using namespace rabta;
+using rabta::test::TempDir;
+using rabta::test::write_file;
+
+namespace {
+struct Run {
+    int code;
+    std::string out, err;
+};
+Run rabta_cmd(std::vector<std::string> args) {
+    args.insert(args.begin(), "rabta");
+    std::ostringstream out, err;
+    int code = cli::run(args, out, err);
+    return {code, out.str(), err.str()};
+}
+std::string seeds_dir() {
+    return (rabta::test::source_dir() / "seeds" / "articles").string();
+}
+}  // namespace
+
+TEST_CASE("rabta build on the embedded seeds, then the gold file scores it") {
+    TempDir dir;
+    const std::string db = dir / "out/rabta.db";
+    Run b = rabta_cmd({"build", "--db", db});
+    CHECK(b.code == 0);
+    CHECK(b.err.empty());
+    CHECK(b.out.find("rabta build: 6 articles stored, 0 skipped") != std::string::npos);
+    CHECK(b.out.find("entities: country 7, forum 4, organization 27, person 13, place 5") !=
+          std::string::npos);
+
+    // Scored against the hand-checked gold of the seeds (tests/gold/seeds.json).
+    const Store store = Store::open(db);
+    EvalReport r = evaluate(
+        store,
+        read_data_files((rabta::test::source_dir() / "tests/gold/seeds.json").string(), ".json"));
+    for (const auto& m : r.missed)
+        MESSAGE("missed " << m);
+    for (const auto& m : r.spurious)
+        MESSAGE("spurious " << m);
+    CHECK(r.entities.f1() >= 0.95);
+    CHECK(r.ties.f1() >= 0.90);
+    CHECK(r.ties.tp >= 10);
+
+    Run e = rabta_cmd(
+        {"eval", "--gold", (rabta::test::source_dir() / "tests/gold").string(), "--db", db});
+    CHECK(e.code == 0);
+    CHECK(e.out.find("ties (required)") != std::string::npos);
+
+    // the same seeds read from the directory give the same graph
+    const std::string db2 = dir / "dir.db";
+    CHECK(rabta_cmd({"build", seeds_dir(), "--db", db2, "-q"}).code == 0);
+    const std::string g1 = dir / "a.graphml", g2 = dir / "b.graphml";
+    CHECK(rabta_cmd({"export", "--db", db, "--format", "graphml", "-o", g1}).code == 0);
+    CHECK(rabta_cmd({"export", "--db", db2, "--format", "graphml", "-o", g2}).code == 0);
+    CHECK(rabta::test::read_file(g1) == rabta::test::read_file(g2));
+    Run so = rabta_cmd({"export", "--db", db});
+    CHECK(so.out == rabta::test::read_file(g1));
+
+    Run s = rabta_cmd({"stats", "--db", db});
+    CHECK(s.code == 0);
+    CHECK(s.out.find("articles: 6") != std::string::npos);
+}
+
+TEST_CASE("a malformed lexicon stops the build before anything is written") {
+    TempDir dir;
+    const std::string db = dir / "rabta.db";
+    REQUIRE(rabta_cmd({"build", "--db", db, "-q"}).code == 0);
+    const std::string before = rabta::test::read_file(db);
+    write_file(
+        dir.path() / "lex" / "persons.json",
+        R"({"version": 1, "actors": [{"id": "person:x", "type": "persn", "names": ["ایکس"]}]})");
+    Run r = rabta_cmd({"build", "--db", db, "--lexicon", dir / "lex"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find(
+              "persons.json: at '/actors/0/type': the value is not one of the allowed values") !=
+          std::string::npos);
+    CHECK(r.err.find("nothing was written") != std::string::npos);
+    CHECK(rabta::test::read_file(db) == before);
+    const std::string fresh = dir / "fresh.db";
+    CHECK(rabta_cmd({"build", "--db", fresh, "--lexicon", dir / "lex"}).code == 1);
+    CHECK_FALSE(std::filesystem::exists(fresh));
+}
+
+TEST_CASE("bad articles are reported with their path and skipped; the run exits 1") {
+    TempDir dir;
+    write_file(dir.path() / "in" / "good.txt", rabta::test::seed("004_449d9a5e21841ebb"));
+    write_file(dir.path() / "in" / "latin1.txt", "عنوان\n\nکراچی \xE9t\xE9 میں\n");
+    write_file(dir.path() / "in" / "empty.txt", "");
+    write_file(dir.path() / "in" / "lines.jsonl",
+               "{\"id\": \"j1\", \"text\": \"شہباز شریف سے جیمز ڈونگ نے ملاقات کی۔\"}\n{broken\n");
+    const std::string db = dir / "rabta.db";
+    Run r = rabta_cmd({"build", dir / "in", "--db", db});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("latin1.txt: invalid UTF-8 at byte offset 23") != std::string::npos);
+    CHECK(r.err.find("empty.txt: empty file") != std::string::npos);
+    CHECK(r.err.find("lines.jsonl:2: invalid JSON") != std::string::npos);
+    CHECK(r.out.find("2 articles stored, 3 skipped") != std::string::npos);
+    CHECK(Store::open(db).stats().articles == 2);
+
+    // --strict stops at the first problem and keeps the previous database
+    const std::string before = rabta::test::read_file(db);
+    Run s = rabta_cmd({"build", dir / "in", "--db", db, "--strict"});
+    CHECK(s.code == 1);
+    CHECK(s.err.find("previous database is unchanged") != std::string::npos);
+    CHECK(rabta::test::read_file(db) == before);
+    CHECK(rabta_cmd({"build", dir / "missing", "--db", dir / "m.db"})
+              .err.find("missing: no such file or directory") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2, help and version exit 0") {
+    CHECK(rabta_cmd({}).code == 2);
+    CHECK(rabta_cmd({"frobnicate"}).code == 2);
+    CHECK(rabta_cmd({"export", "--format", "pdf"}).code == 2);
+    Run v = rabta_cmd({"--version"});
+    CHECK(v.code == 0);
+    CHECK(v.out.starts_with("rabta "));
+    for (const char* cmd : {"build", "export", "stats", "eval"}) {
+        Run h = rabta_cmd({cmd, "--help"});
+        CHECK(h.code == 0);
+        CHECK(h.out.find("--db") != std::string::npos);
+    }
+    TempDir dir;
+    Run m = rabta_cmd({"stats", "--db", dir / "none.db"});
+    CHECK(m.code == 3);
+    CHECK(m.err.find("none.db: no such database") != std::string::npos);
+}

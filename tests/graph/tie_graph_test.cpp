@@ -1,0 +1,53 @@
+#include <rabta/graph.h>
+
+#include "seed_store.h"
+
+using namespace rabta;
+
+TEST_CASE("ties aggregate evidences per (source, target, relation)") {
+    const Store s = Store::open(rabta::test::seed_store());
+    const TieGraph tg = TieGraph::from_store(s);
+    const auto& g = tg.graph();
+    const auto* suh = tg.find("person:suh-sangpyo");
+    const auto* haq = tg.find("person:syed-aminul-haque");
+    REQUIRE(suh);
+    REQUIRE(haq);
+    auto [e, ok] = boost::edge(*suh, *haq, g);
+    REQUIRE(ok);
+    const TieEdge& t = g[e];
+    CHECK(t.relation == "met");
+    CHECK(t.weight == doctest::Approx(2.0));  // the paragraph and the photo caption of seed 004
+    CHECK(t.articles == 1);
+    CHECK(t.symmetric);
+    CHECK(t.first_date.empty());  // seed 004 has no date, and none is invented
+    REQUIRE(t.evidences.size() == 2);
+    CHECK(t.evidences[0].sentence.find("سید امین الحق") != std::string::npos);
+
+    // Pakistan and China are single nodes; their cooperation ties from two stories form one edge
+    const auto* pk = tg.find("country:PK");
+    const auto* cn = tg.find("country:CN");
+    REQUIRE(pk);
+    REQUIRE(cn);
+    auto [pc, found] = boost::edge(*cn, *pk, g);
+    REQUIRE(found);
+    CHECK(g[pc].relation == "cooperated");
+    CHECK(g[pc].weight == doctest::Approx(2.0));
+    CHECK(g[pc].first_date == "2024-07-06");
+    CHECK(g[pc].last_date == "2025-07-11");
+    CHECK(g[pc].mode == "done");
+
+    // the SCO signing is a star on the forum, not a clique among the signatories
+    const auto* forum = tg.find("forum:sco-digital-economy-forum");
+    REQUIRE(forum);
+    CHECK(boost::in_degree(*forum, g) == 4);
+    CHECK(boost::out_degree(*forum, g) == 0);
+}
+
+TEST_CASE("the same store gives the same graph") {
+    const Store s = Store::open(rabta::test::seed_store());
+    const TieGraph a = TieGraph::from_store(s), b = TieGraph::from_store(s);
+    REQUIRE(a.vertex_count() == b.vertex_count());
+    REQUIRE(a.edge_count() == b.edge_count());
+    for (std::size_t v = 0; v < a.vertex_count(); ++v)
+        CHECK(a.graph()[v].id == b.graph()[v].id);
+}

@@ -1,0 +1,70 @@
+#include <rabta/article.h>
+#include <rabta/boilerplate.h>
+#include <rabta/error.h>
+
+#include <sstream>
+
+#include "support.h"
+
+using namespace rabta;
+
+TEST_CASE("JSON Lines: good records are read, bad lines reported with their line number") {
+    std::istringstream in(
+        R"({"id": "a1", "title": "عنوان", "text": "لاہور (اُردو پوائنٹ اخبارتازہ ترین - اے پی پی۔ 02 مارچ2023ء) پاکستان اور چین کے درمیان تعاون۔", "category": "ignored"})"
+        "\n"
+        "{not json}\n"
+        "\n"
+        R"({"title": "no id", "text": "متن"})"
+        "\n"
+        R"({"id": "a2", "text": "متن", "published": "2024-11-08", "source": "Samaa", "url": "https://example.invalid/a2"})"
+        "\n"
+        "{\"id\": \"a3\", \"text\": \"\xC3\x28\"}\n"
+        R"({"id": "a4", "text": 42})"
+        "\n");
+    std::vector<Article> got;
+    std::vector<std::string> problems;
+    read_jsonl(
+        in, "corpus.jsonl", Boilerplate::embedded(),
+        [&](Article&& a) { got.push_back(std::move(a)); },
+        [&](const InputError& e) { problems.push_back(e.what()); });
+    REQUIRE(got.size() == 2);
+    CHECK(got[0].id == "a1");
+    CHECK(got[0].origin == "corpus.jsonl:1");
+    CHECK(got[0].title == "عنوان");
+    CHECK(got[0].dateline == "لاہور");
+    CHECK(got[0].published == "2023-03-02");
+    CHECK(got[0].regions.size() == 1);
+    CHECK(got[0].regions[0].of(got[0].text) == "پاکستان اور چین کے درمیان تعاون۔");
+    CHECK(got[1].id == "a2");
+    CHECK(got[1].published == "2024-11-08");
+    CHECK(got[1].outlet == "Samaa");
+    CHECK(got[1].url == "https://example.invalid/a2");
+    REQUIRE(problems.size() == 4);
+    CHECK(problems[0].starts_with("corpus.jsonl:2: invalid JSON"));
+    CHECK(problems[1].starts_with("corpus.jsonl:4: at '/': a required property is missing"));
+    CHECK(problems[2].starts_with("corpus.jsonl:6: invalid JSON"));
+    CHECK(problems[2].find("encoding") != std::string::npos);
+    CHECK(problems[3].starts_with("corpus.jsonl:7: at '/text': the value has the wrong type"));
+}
+
+TEST_CASE("the real corpus files are read as they are") {
+    auto shared = rabta::test::shared_dir();
+    if (shared.empty()) {
+        MESSAGE("../shared is absent: skipped");
+        return;
+    }
+    std::vector<std::string> paths = {(shared / "corpus" / "digital-economy.jsonl").string()};
+    std::size_t n = 0, bad = 0, dated = 0;
+    read_corpus(
+        paths, Boilerplate::embedded(),
+        [&](Article&& a) {
+            ++n;
+            if (!a.published.empty()) ++dated;
+            CHECK_FALSE(a.regions.empty());
+        },
+        [&](const InputError&) { ++bad; });
+    MESSAGE("digital-economy.jsonl: " << n << " articles, " << dated << " dated, " << bad
+                                      << " reported");
+    CHECK(n >= 50);
+    CHECK(bad == 0);
+}

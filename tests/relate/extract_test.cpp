@@ -1,0 +1,138 @@
+#include <rabta/article.h>
+#include <rabta/boilerplate.h>
+#include <rabta/extract.h>
+
+#include "support.h"
+
+using namespace rabta;
+
+namespace {
+struct Fixture {
+    Lexicon lexicon = Lexicon::embedded();
+    Rules rules = Rules::embedded();
+    Extractor extractor{lexicon, rules};
+
+    std::vector<std::pair<Article, Extraction>> seed(const std::string& stem) {
+        std::vector<std::pair<Article, Extraction>> out;
+        for (auto& a : read_page(stem, stem, rabta::test::seed(stem), Boilerplate::embedded())) {
+            Extraction ex = extractor.run(a);
+            out.emplace_back(std::move(a), std::move(ex));
+        }
+        return out;
+    }
+    Extraction text(const std::string& s) {
+        Article a;
+        a.id = "t";
+        a.text = s;
+        a.regions = {{0, static_cast<std::uint32_t>(s.size())}};
+        return extractor.run(a);
+    }
+};
+
+const Relation* find(const Extraction& ex,
+                     const std::string& rel,
+                     const std::string& a,
+                     const std::string& b) {
+    for (const auto& r : ex.relations) {
+        if (r.relation == rel &&
+            ((r.source == a && r.target == b) || (r.source == b && r.target == a)))
+            return &r;
+    }
+    return nullptr;
+}
+}  // namespace
+
+TEST_CASE_FIXTURE(Fixture,
+                  "seed 000: the Alibaba delegation led by James Dong met the Prime Minister") {
+    auto [a, ex] = seed("000_e3da61d015d2337c").at(0);
+    const Relation* r = find(ex, "met", "person:james-dong", "person:shehbaz-sharif");
+    REQUIRE(r);
+    CHECK(r->rule == "met.se-ne");
+    CHECK(r->mode == "done");
+    CHECK(r->context == "e-commerce");
+    // the evidence is the sentence exactly as written in the article
+    const std::string sentence(ex.sentences[r->sentence].of(a.text));
+    CHECK(sentence.starts_with("وزیراعظم محمد شہباز شریف سے عالمی شہرت یافتہ ای کامرس کمپنی"));
+    CHECK(sentence.ends_with("تبادلہ خیال ہوا۔"));
+    CHECK(a.text.find(sentence) != std::string::npos);
+    CHECK(find(ex, "met", "org:alibaba-group", "person:shehbaz-sharif"));
+    CHECK(ex.relations.size() == 2);
+}
+
+TEST_CASE_FIXTURE(
+    Fixture,
+    "seed 002: Cybernet–Alipay through «ہمارا», NXP signs at the conference, intent kept") {
+    auto [a, ex] = seed("002_64b5cc6f0c724d73").at(0);
+    const Relation* coop = find(ex, "cooperated", "org:cybernet", "org:alipay");
+    REQUIRE(coop);
+    CHECK(coop->mode == "done");
+    const Relation* nxp =
+        find(ex, "signed", "org:nxp", "forum:global-digital-economy-conference-2024");
+    REQUIRE(nxp);
+    CHECK(nxp->directed);
+    CHECK(nxp->source == "org:nxp");
+    const Relation* pkcn = find(ex, "cooperated", "country:PK", "country:CN");
+    REQUIRE(pkcn);
+    CHECK(pkcn->mode == "intent");  // «… کا خواہاں ہے»
+    // the mention of «شِنہوا» quotes the original with its kasra
+    bool xinhua = false;
+    for (const auto& m : ex.mentions) {
+        if (m.entity == "org:xinhua") xinhua = m.span.of(a.text) == "شِنہوا";
+    }
+    CHECK(xinhua);
+}
+
+TEST_CASE_FIXTURE(
+    Fixture,
+    "seed 003: each signatory signs with the SCO forum, no clique; the second story's meeting") {
+    auto stories = seed("003_32cc9811ad68b415");
+    REQUIRE(stories.size() == 2);
+    const Extraction& ex = stories[0].second;
+    for (const char* c : {"country:CN", "country:PK", "country:KZ", "country:EG"}) {
+        INFO(c);
+        const Relation* r = find(ex, "signed", c, "forum:sco-digital-economy-forum");
+        REQUIRE(r);
+        CHECK(r->source == c);
+    }
+    CHECK_FALSE(find(ex, "signed", "country:CN", "country:PK"));
+    const Relation* met =
+        find(stories[1].second, "met", "person:attaullah-tarar", "person:cao-shumin");
+    REQUIRE(met);
+    CHECK(met->rule == "met.between");
+    // China and NRTA qualify Cao Shumin («چین کی … (NRTA) کی وزیر»); they did not meet Tarar
+    CHECK_FALSE(find(stories[1].second, "met", "person:attaullah-tarar", "country:CN"));
+    CHECK_FALSE(find(stories[1].second, "met", "person:attaullah-tarar", "org:nrta"));
+}
+
+TEST_CASE_FIXTURE(Fixture,
+                  "seed 004: the Korean ambassador met the IT minister, in text and caption") {
+    auto [a, ex] = seed("004_449d9a5e21841ebb").at(0);
+    int n = 0;
+    for (const auto& r : ex.relations) {
+        if (r.relation == "met") {
+            ++n;
+            CHECK(r.source == "person:suh-sangpyo");
+            CHECK(r.target == "person:syed-aminul-haque");
+        }
+    }
+    CHECK(n == 2);
+    // «پاکستان میں جنوبی کوریا کے سفیر»: the host country is where, not who
+    CHECK_FALSE(find(ex, "met", "country:PK", "person:syed-aminul-haque"));
+}
+
+TEST_CASE_FIXTURE(Fixture, "precision guards on sentences written for them") {
+    // a city is a place, never a party
+    CHECK(text("بیجنگ اور چین کے درمیان ملاقات ہوئی۔").relations.empty());
+    // no cue, no tie
+    CHECK(text("شہباز شریف سے جیمز ڈونگ نے گفتگو کی۔").relations.empty());
+    // the cue must be in the same clause as the parties
+    CHECK(text("شہباز شریف نے کہا کہ جیمز ڈونگ سے ملاقات اچھی تھی۔").relations.empty());
+    // one pair, one relation per sentence: the first rule wins
+    auto ex = text("عطاء اللہ تارڑ اور کاؤ شو مِن کے درمیان ملاقات اور تعاون پر بات ہوئی۔");
+    REQUIRE(ex.relations.size() == 1);
+    CHECK(ex.relations[0].relation == "met");
+    // future tense marks intent
+    auto fut = text("پاکستان چین کے ساتھ تعاون کرے گا۔");
+    REQUIRE(fut.relations.size() == 1);
+    CHECK(fut.relations[0].mode == "intent");
+}
