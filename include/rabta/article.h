@@ -51,7 +51,7 @@ void read_jsonl(std::istream& in,
                 const ArticleSink& sink,
                 const ProblemSink& problems);
 
-/// Reads every path: a directory (its *.txt pages and *.jsonl files, sorted by name),
+/// Reads every path: a directory (every *.txt page and *.jsonl file below it, sorted by path),
 /// a *.jsonl file, a page file, or "-" for JSON Lines on stdin.
 void read_corpus(const std::vector<std::string>& paths,
                  const Boilerplate& boilerplate,

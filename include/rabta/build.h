@@ -21,8 +21,9 @@ struct BuildOptions {
 };
 
 struct BuildReport {
-    std::int64_t articles = 0;  ///< stored
-    std::int64_t skipped = 0;   ///< reported and skipped
+    std::int64_t articles = 0;    ///< stored
+    std::int64_t skipped = 0;     ///< reported and skipped
+    std::int64_t duplicates = 0;  ///< the same id with the same text read again, ignored
     std::int64_t mentions = 0;
     std::int64_t relations = 0;
     std::map<std::string, std::int64_t> entities_by_type;

@@ -23,15 +23,8 @@ struct Evidence {
     std::uint32_t span_end = 0;
 };
 
-struct ActorVertex {
-    std::string id;
-    std::string type;
-    std::string subtype;
-    std::string label_ur;
-    std::string label_en;
-    std::string country;
-    std::int64_t mentions = 0;
-};
+/// A vertex is the stored entity, with its mention count.
+using ActorVertex = StoredEntity;
 
 /// A tie: every relation mention of one relation between the same two actors.
 struct TieEdge {

@@ -68,8 +68,11 @@ class Rules {
     std::vector<Phrase> group_nouns;  ///< وفد: a group that acts as its leader
     std::vector<PronounRule> pronouns;
     std::vector<AnaphorRule> anaphors;
-    std::map<std::string, std::vector<Phrase>> cues;      ///< relation → cue phrases
-    std::vector<Phrase> intent;                           ///< marks a tie as intent
+    std::map<std::string, std::vector<Phrase>> cues;                ///< relation → cue phrases
+    std::vector<Phrase> intent;                                     ///< marks a tie as intent
+    std::map<std::string, std::vector<Phrase>> intent_by_relation;  ///< relation → intent words
+    std::vector<Phrase> negation;                                   ///< drops the tie
+    std::size_t max_cue_distance = 16;                    ///< tokens from the last party to the cue
     std::map<std::string, std::vector<Phrase>> contexts;  ///< context tag → keywords
     std::vector<Rule> rules;                              ///< in priority order
 

@@ -9,9 +9,7 @@ namespace rabta {
 TieGraph TieGraph::from_store(const Store& store) {
     TieGraph tg;
     for (const StoredEntity& e : store.entities()) {
-        Vertex v = boost::add_vertex(
-            ActorVertex{e.id, e.type, e.subtype, e.label_ur, e.label_en, e.country, e.mentions},
-            tg.g_);
+        Vertex v = boost::add_vertex(e, tg.g_);
         tg.index_.emplace(e.id, v);
     }
     // relations() is ordered by (source, target, relation, date, article, span): one run per tie.

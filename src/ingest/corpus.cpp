@@ -14,13 +14,36 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void read_page_file(const fs::path& p,
-                    const Boilerplate& bp,
-                    const ArticleSink& sink,
-                    const ProblemSink& problems) {
+bool is_jsonl(const fs::path& p) {
+    return p.extension() == ".jsonl";
+}
+
+void emit_page(const std::string& origin,
+               const std::string& stem,
+               std::string_view bytes,
+               const Boilerplate& bp,
+               const ArticleSink& sink,
+               const ProblemSink& problems) {
+    try {
+        for (auto& a : read_page(origin, stem, bytes, bp))
+            sink(std::move(a));
+    } catch (const InputError& e) {
+        problems(e);
+    }
+}
+
+// A JSON Lines file is streamed; a page is read whole.
+void read_file(const fs::path& p,
+               const Boilerplate& bp,
+               const ArticleSink& sink,
+               const ProblemSink& problems) {
     std::ifstream in(p, std::ios::binary);
     if (!in) {
         problems(InputError(p.string(), 0, "cannot open for reading"));
+        return;
+    }
+    if (is_jsonl(p)) {
+        read_jsonl(in, p.string(), bp, sink, problems);
         return;
     }
     std::ostringstream ss;
@@ -29,28 +52,7 @@ void read_page_file(const fs::path& p,
         problems(InputError(p.string(), 0, "read error"));
         return;
     }
-    try {
-        for (auto& a : read_page(p.string(), p.stem().string(), ss.str(), bp))
-            sink(std::move(a));
-    } catch (const InputError& e) {
-        problems(e);
-    }
-}
-
-void read_jsonl_file(const fs::path& p,
-                     const Boilerplate& bp,
-                     const ArticleSink& sink,
-                     const ProblemSink& problems) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
-        problems(InputError(p.string(), 0, "cannot open for reading"));
-        return;
-    }
-    read_jsonl(in, p.string(), bp, sink, problems);
-}
-
-bool is_jsonl(const fs::path& p) {
-    return p.extension() == ".jsonl";
+    emit_page(p.string(), p.stem().string(), ss.str(), bp, sink, problems);
 }
 
 }  // namespace
@@ -71,32 +73,29 @@ void read_corpus(const std::vector<std::string>& paths,
             continue;
         }
         if (!fs::is_directory(st)) {
-            if (is_jsonl(path)) {
-                read_jsonl_file(path, bp, sink, problems);
-            } else {
-                read_page_file(path, bp, sink, problems);
-            }
+            read_file(path, bp, sink, problems);
             continue;
         }
+        // Every *.txt page and *.jsonl file below the directory, in path order.
         std::vector<fs::path> files;
-        fs::directory_iterator it(path, ec);
+        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
+                                            ec);
         if (ec) {
             problems(InputError(path, 0, "cannot list directory: " + ec.message()));
             continue;
         }
-        for (const auto& e : it) {
-            if (!e.is_regular_file(ec)) continue;
-            auto ext = e.path().extension();
-            if (ext == ".txt" || ext == ".jsonl") files.push_back(e.path());
+        for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
+            if (ec) {  // the iterator is at its end now: name the directory given
+                problems(InputError(path, 0, "cannot list directory: " + ec.message()));
+                break;
+            }
+            if (!it->is_regular_file(ec)) continue;
+            auto ext = it->path().extension();
+            if (ext == ".txt" || ext == ".jsonl") files.push_back(it->path());
         }
         std::sort(files.begin(), files.end());
-        for (const auto& f : files) {
-            if (is_jsonl(f)) {
-                read_jsonl_file(f, bp, sink, problems);
-            } else {
-                read_page_file(f, bp, sink, problems);
-            }
-        }
+        for (const auto& f : files)
+            read_file(f, bp, sink, problems);
     }
 }
 
@@ -105,12 +104,7 @@ void read_embedded_seeds(const Boilerplate& bp,
                          const ProblemSink& problems) {
     for (const auto& f : embedded_files("seeds/articles/")) {
         fs::path p(f.origin.substr(f.origin.find(' ') + 1));
-        try {
-            for (auto& a : read_page(p.string(), p.stem().string(), f.content, bp))
-                sink(std::move(a));
-        } catch (const InputError& e) {
-            problems(e);
-        }
+        emit_page(p.string(), p.stem().string(), f.content, bp, sink, problems);
     }
 }
 

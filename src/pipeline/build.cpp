@@ -91,19 +91,26 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
         store.put_meta("rules_version", detail::hex64(rules.version()));
         store.put_meta("rabta_version", RABTA_VERSION);
 
-        std::map<std::string, std::string> seen;  // article id → origin
+        // article id → (origin, content hash): the same article read twice (a corpus
+        // and a selection from it) is counted, not reported; an id reused for other
+        // content is a problem.
+        std::map<std::string, std::pair<std::string, std::uint64_t>> seen;
         auto report_problem = [&](const InputError& e) {
             ++report.skipped;
             if (opt.strict) throw e;
             problems(e);
         };
         auto take = [&](Article&& a) {
-            auto [it, fresh] = seen.emplace(a.id, a.origin);
+            auto [it, fresh] = seen.emplace(a.id, std::make_pair(a.origin, a.content_hash));
             if (!fresh) {
-                report_problem(
-                    InputError(a.origin, 0,
-                               fmt::format("duplicate article id '{}' (first read from {})", a.id,
-                                           it->second)));
+                if (it->second.second == a.content_hash) {
+                    ++report.duplicates;
+                    return;
+                }
+                report_problem(InputError(
+                    a.origin, 0,
+                    fmt::format("article id '{}' was already used for different text at {}", a.id,
+                                it->second.first)));
                 return;
             }
             Extraction ex = extractor.run(a);

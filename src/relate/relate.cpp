@@ -25,6 +25,9 @@ CompiledRules::CompiledRules(const Rules& r) : rules(r) {
     clause_breaks.add_all(r.clause_breaks, 0);
     group_nouns.add_all(r.group_nouns, 0);
     intent.add_all(r.intent, 0);
+    negation.add_all(r.negation, 0);
+    for (const auto& [rel, ps] : r.intent_by_relation)
+        intent_by_relation[rel].add_all(ps, 0);
     for (const auto& p : r.pronouns) {
         pronouns.add_all(p.words, static_cast<int>(pronoun_refers.size()));
         pronoun_refers.push_back(p.refers);
@@ -145,6 +148,8 @@ class SentenceReader {
     std::vector<Head> heads_;
     std::vector<Cue> cues_;
     std::vector<std::size_t> intents_;  // token positions
+    std::vector<std::pair<std::string_view, std::size_t>> relation_intents_;
+    std::vector<std::size_t> negations_;
     std::vector<std::size_t> clause_of_token_;
     std::string_view context_;
     std::vector<ResolvedReference> refs_;
@@ -222,7 +227,11 @@ void SentenceReader::read() {
         if (auto c = r_.cues.match(toks_, i)) {
             cues_.push_back({r_.cue_relation[static_cast<std::size_t>(c->value)], i, clause_});
         }
-        if (auto t = r_.intent.match(toks_, i)) intents_.push_back(i);
+        if (r_.intent.match(toks_, i)) intents_.push_back(i);
+        if (r_.negation.match(toks_, i)) negations_.push_back(i);
+        for (const auto& [rel, set] : r_.intent_by_relation) {
+            if (set.match(toks_, i)) relation_intents_.emplace_back(rel, i);
+        }
         if (auto b = r_.clause_breaks.match(toks_, i)) {
             ++clause_;
             pending_.clear();
@@ -253,6 +262,14 @@ bool marker_fits(const CompiledRules& r, std::string_view wanted, int marker) {
 
 SentenceResult SentenceReader::apply() const {
     SentenceResult out;
+    // A person's own country is whom they act for, not a partner: "وزیر اعظم شہباز شریف نے
+    // … حکومت پاکستان کے ساتھ تعاون" is never a Shehbaz Sharif–Pakistan tie.
+    auto own_country = [&](std::uint32_t person, std::uint32_t country) {
+        const Actor& p = actor(person);
+        const Actor& c = actor(country);
+        return p.type == EntityType::person && c.type == EntityType::country &&
+               p.country == c.country;
+    };
     out.references = refs_;
     std::set<std::pair<std::uint32_t, std::uint32_t>> related;
     auto type_fits = [&](const RuleSlot& s, const Head& h) {
@@ -270,7 +287,8 @@ SentenceResult SentenceReader::apply() const {
             // the cue of the relation after the last slot, in the same clause
             const Cue* cue = nullptr;
             for (const Cue& c : cues_) {
-                if (c.relation == rule.relation && c.token > lh.token && c.clause == lh.clause) {
+                if (c.relation == rule.relation && c.token > lh.token && c.clause == lh.clause &&
+                    c.token - lh.token <= r_.rules.max_cue_distance) {
                     cue = &c;
                     break;
                 }
@@ -317,9 +335,14 @@ SentenceResult SentenceReader::apply() const {
                 bound = first;
             }
             if (!ok) continue;
-            bool intent = false;
-            for (std::size_t t : intents_) {
-                if (t > cue->token && clause_of_token_[t] == cue->clause) intent = true;
+            auto after_cue = [&](std::size_t t) {
+                return t > cue->token && clause_of_token_[t] == cue->clause;
+            };
+            // «تعاون کی ضرورت محسوس نہیں کرتا»: a denied tie is no tie
+            if (std::any_of(negations_.begin(), negations_.end(), after_cue)) continue;
+            bool intent = std::any_of(intents_.begin(), intents_.end(), after_cue);
+            for (const auto& [rel, t] : relation_intents_) {
+                if (rel == rule.relation && after_cue(t)) intent = true;
             }
             const RelationType* type = r_.rules.relation(rule.relation);
             auto role_index = [&](const std::string& role) {
@@ -340,7 +363,7 @@ SentenceResult SentenceReader::apply() const {
             };
             for (std::uint32_t src : parties(si)) {
                 for (std::uint32_t dst : parties(ti)) {
-                    if (src == dst) continue;
+                    if (src == dst || own_country(src, dst) || own_country(dst, src)) continue;
                     auto key = std::minmax(src, dst);
                     if (!related.insert(key).second) continue;
                     Relation rel;

@@ -22,7 +22,8 @@ struct CompiledRules {
     const Rules& rules;
     std::vector<std::string> marker_names;  ///< index = PhraseSet value
     PhraseSet markers, transparent, fillers, clause_breaks, group_nouns, pronouns, anaphors, cues,
-        intent, contexts;
+        intent, negation, contexts;
+    std::map<std::string, PhraseSet> intent_by_relation;
     std::vector<std::string> cue_relation;  ///< cue value → relation
     std::vector<std::string> context_tag;   ///< context value → tag
     std::vector<std::string> pronoun_refers;

@@ -76,6 +76,8 @@ Rules Rules::load(const std::vector<DataFile>& files) {
     r.clause_breaks = optional_phrases(o, doc, "clause_breaks");
     r.group_nouns = optional_phrases(o, doc, "group_nouns");
     r.intent = optional_phrases(o, doc, "intent");
+    r.negation = optional_phrases(o, doc, "negation");
+    if (doc.HasMember("max_cue_distance")) r.max_cue_distance = doc["max_cue_distance"].GetUint();
     if (auto it = doc.FindMember("pronouns"); it != doc.MemberEnd()) {
         for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
             const auto& p = it->value[i];
@@ -96,6 +98,16 @@ Rules Rules::load(const std::vector<DataFile>& files) {
             throw ConfigError(o, "/cues/" + rel, "cues for unknown relation '" + rel + "'");
         }
         r.cues[rel] = phrases(o, "/cues/" + rel, c.value);
+    }
+    if (auto it = doc.FindMember("intent_by_relation"); it != doc.MemberEnd()) {
+        for (const auto& c : it->value.GetObject()) {
+            std::string rel = c.name.GetString();
+            if (!names.count(rel)) {
+                throw ConfigError(o, "/intent_by_relation/" + rel,
+                                  "intent words for unknown relation '" + rel + "'");
+            }
+            r.intent_by_relation[rel] = phrases(o, "/intent_by_relation/" + rel, c.value);
+        }
     }
     if (auto it = doc.FindMember("contexts"); it != doc.MemberEnd()) {
         for (const auto& c : it->value.GetObject()) {

@@ -98,13 +98,20 @@ TEST_CASE("bad articles are reported with their path and skipped; the run exits 
     write_file(dir.path() / "in" / "empty.txt", "");
     write_file(dir.path() / "in" / "lines.jsonl",
                "{\"id\": \"j1\", \"text\": \"شہباز شریف سے جیمز ڈونگ نے ملاقات کی۔\"}\n{broken\n");
+    // a selection that repeats j1 as it is (ignored) and reuses j1 for other text (reported)
+    write_file(dir.path() / "in" / "sub" / "selection.jsonl",
+               "{\"id\": \"j1\", \"text\": \"شہباز شریف سے جیمز ڈونگ نے ملاقات کی۔\"}\n"
+               "{\"id\": \"j1\", \"text\": \"کوئی اور خبر۔\"}\n");
     const std::string db = dir / "rabta.db";
     Run r = rabta_cmd({"build", dir / "in", "--db", db});
     CHECK(r.code == 1);
     CHECK(r.err.find("latin1.txt: invalid UTF-8 at byte offset 23") != std::string::npos);
     CHECK(r.err.find("empty.txt: empty file") != std::string::npos);
     CHECK(r.err.find("lines.jsonl:2: invalid JSON") != std::string::npos);
-    CHECK(r.out.find("2 articles stored, 3 skipped") != std::string::npos);
+    CHECK(r.err.find("selection.jsonl:2: article id 'j1' was already used for different text at") !=
+          std::string::npos);
+    CHECK(r.out.find("2 articles stored, 4 skipped, 1 repeated copies ignored") !=
+          std::string::npos);
     CHECK(Store::open(db).stats().articles == 2);
 
     // --strict stops at the first problem and keeps the previous database

@@ -34,7 +34,8 @@ TEST_CASE("ties aggregate evidences per (source, target, relation)") {
     CHECK(g[pc].weight == doctest::Approx(2.0));
     CHECK(g[pc].first_date == "2024-07-06");
     CHECK(g[pc].last_date == "2025-07-11");
-    CHECK(g[pc].mode == "done");
+    // both evidences are intent: «… کا خواہاں ہے» (002) and «… وسعت دینے پر اتفاق» (003-2)
+    CHECK(g[pc].mode == "intent");
 
     // the SCO signing is a star on the forum, not a clique among the signatories
     const auto* forum = tg.find("forum:sco-digital-economy-forum");

@@ -131,6 +131,15 @@ TEST_CASE_FIXTURE(Fixture, "precision guards on sentences written for them") {
     auto ex = text("عطاء اللہ تارڑ اور کاؤ شو مِن کے درمیان ملاقات اور تعاون پر بات ہوئی۔");
     REQUIRE(ex.relations.size() == 1);
     CHECK(ex.relations[0].relation == "met");
+    // a denied tie is no tie; an approval to sign is not a signing
+    CHECK(text("ایران امریکہ کے ساتھ تعاون کی ضرورت محسوس نہیں کرتا۔").relations.empty());
+    auto approval = text("کابینہ نے پاکستان اور ترکی کے درمیان پروٹوکول پر دستخط کی منظوری دی۔");
+    REQUIRE(approval.relations.size() == 1);
+    CHECK(approval.relations[0].mode == "intent");
+    // «ملے» is also "will get": no meeting here
+    CHECK(text("پاکستان اور چین کے درمیان تجارت سے فائدہ ملے گا۔").relations.empty());
+    // a person does not tie with the country they act for
+    CHECK(text("وزیر اعظم شہباز شریف نے حکومت پاکستان کے ساتھ تعاون کی بات کی۔").relations.empty());
     // future tense marks intent
     auto fut = text("پاکستان چین کے ساتھ تعاون کرے گا۔");
     REQUIRE(fut.relations.size() == 1);

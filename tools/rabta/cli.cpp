@@ -126,8 +126,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 fmt::print(err, "rabta: skipped {}\n", e.what());
             });
             if (!quiet) {
-                fmt::print(out, "rabta build: {} articles stored, {} skipped\n", r.articles,
+                fmt::print(out, "rabta build: {} articles stored, {} skipped", r.articles,
                            r.skipped);
+                if (r.duplicates > 0) fmt::print(out, ", {} repeated copies ignored", r.duplicates);
+                fmt::print(out, "\n");
                 fmt::print(out, "entities: {}\n", join_counts(r.entities_by_type));
                 fmt::print(out, "ties: {} relation mentions ({})\n", r.relations,
                            join_counts(r.relations_by_type));
