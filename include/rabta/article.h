@@ -37,11 +37,14 @@ using ProblemSink = std::function<void(const InputError&)>;
 
 /// Reads a scraped page in the seed format (title line, date line, body, site
 /// boilerplate). A page that carries a second story yields two articles.
-/// Throws InputError when `bytes` is empty or not valid UTF-8.
+/// Throws InputError when `bytes` is empty or holds only boilerplate. Bytes that
+/// are not UTF-8 are replaced by U+FFFD and reported once to `notices` (if set),
+/// with the offset of the first one; the article is kept.
 std::vector<Article> read_page(std::string_view origin,
                                std::string_view stem,
                                std::string_view bytes,
-                               const Boilerplate& boilerplate);
+                               const Boilerplate& boilerplate,
+                               const ProblemSink& notices = {});
 
 /// Reads JSON Lines articles (schemas/article.schema.json) from `in`, one per line.
 /// Each bad line goes to `problems` with origin and line number; the rest go on.

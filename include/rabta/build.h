@@ -23,6 +23,7 @@ struct BuildOptions {
 struct BuildReport {
     std::int64_t articles = 0;    ///< stored
     std::int64_t skipped = 0;     ///< reported and skipped
+    std::int64_t repaired = 0;    ///< stored after a reported repair (invalid UTF-8)
     std::int64_t duplicates = 0;  ///< the same id with the same text read again, ignored
     std::int64_t mentions = 0;
     std::int64_t relations = 0;

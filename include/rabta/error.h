@@ -16,19 +16,23 @@ class Error : public std::runtime_error {
 };
 
 /// An article or input file that cannot be read or parsed. The run reports it,
-/// skips it and goes on (exit code 1), unless --strict.
+/// skips it and goes on (exit code 1), unless --strict. A repaired problem (invalid
+/// UTF-8 replaced by U+FFFD) is reported the same way, but the article is kept.
 class InputError : public Error {
   public:
     /// line is 1-based; 0 means "the whole file" (then byte offsets go into reason).
-    InputError(std::string file, std::size_t line, std::string reason);
+    InputError(std::string file, std::size_t line, std::string reason, bool repaired = false);
     const std::string& file() const noexcept { return file_; }
     std::size_t line() const noexcept { return line_; }
     const std::string& reason() const noexcept { return reason_; }
+    /// True when the input was repaired and kept rather than skipped.
+    bool repaired() const noexcept { return repaired_; }
 
   private:
     std::string file_;
     std::size_t line_;
     std::string reason_;
+    bool repaired_;
 };
 
 /// A lexicon, rules or boilerplate file that is malformed or violates its schema.

@@ -25,7 +25,7 @@ void emit_page(const std::string& origin,
                const ArticleSink& sink,
                const ProblemSink& problems) {
     try {
-        for (auto& a : read_page(origin, stem, bytes, bp))
+        for (auto& a : read_page(origin, stem, bytes, bp, problems))
             sink(std::move(a));
     } catch (const InputError& e) {
         problems(e);

@@ -9,6 +9,7 @@
 #include "ingest/lines.h"
 #include "util/hash.h"
 #include "util/json.h"
+#include "util/utf8.h"
 
 namespace rabta {
 
@@ -36,6 +37,16 @@ void read_jsonl(std::istream& in,
         auto fail = [&](const std::string& reason) {
             problems(InputError(std::string(origin), number, reason));
         };
+        if (auto bad = detail::first_invalid_utf8(line)) {
+            std::size_t n = 0;
+            line = detail::repair_utf8(line, n);
+            problems(InputError(
+                std::string(origin), number,
+                fmt::format(
+                    "invalid UTF-8 at byte offset {} of the line ({} byte{} replaced by U+FFFD)",
+                    *bad, n, n == 1 ? "" : "s"),
+                true));
+        }
         rapidjson::Document doc;
         doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
         if (doc.HasParseError()) {

@@ -97,12 +97,23 @@ std::vector<Span> content_regions(std::string_view text,
 
 namespace {
 
-void check_utf8(std::string_view origin, std::string_view bytes) {
+// Valid UTF-8 for everything downstream: invalid bytes become U+FFFD, reported once.
+std::string valid_utf8(std::string_view origin,
+                       std::string_view bytes,
+                       const ProblemSink& notices) {
     if (bytes.empty()) throw InputError(std::string(origin), 0, "empty file");
-    if (auto bad = detail::first_invalid_utf8(bytes)) {
-        throw InputError(std::string(origin), 0,
-                         fmt::format("invalid UTF-8 at byte offset {}", *bad));
+    auto bad = detail::first_invalid_utf8(bytes);
+    if (!bad) return std::string(bytes);
+    std::size_t n = 0;
+    std::string fixed = detail::repair_utf8(bytes, n);
+    if (notices) {
+        notices(
+            InputError(std::string(origin), 0,
+                       fmt::format("invalid UTF-8 at byte offset {} ({} byte{} replaced by U+FFFD)",
+                                   *bad, n, n == 1 ? "" : "s"),
+                       true));
     }
+    return fixed;
 }
 
 // Builds one article from lines[from, to) of the page: title, date line, body.
@@ -178,9 +189,11 @@ Article make_story(std::string_view origin,
 
 std::vector<Article> read_page(std::string_view origin,
                                std::string_view stem,
-                               std::string_view bytes,
-                               const Boilerplate& boilerplate) {
-    check_utf8(origin, bytes);
+                               std::string_view raw,
+                               const Boilerplate& boilerplate,
+                               const ProblemSink& notices) {
+    const std::string text = valid_utf8(origin, raw, notices);
+    const std::string_view bytes = text;
     std::vector<detail::Line> lines = detail::classify_lines(bytes, boilerplate);
     std::string page_outlet;
     for (const auto& l : lines) {

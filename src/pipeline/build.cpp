@@ -96,7 +96,7 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
         // content is a problem.
         std::map<std::string, std::pair<std::string, std::uint64_t>> seen;
         auto report_problem = [&](const InputError& e) {
-            ++report.skipped;
+            ++(e.repaired() ? report.repaired : report.skipped);
             if (opt.strict) throw e;
             problems(e);
         };

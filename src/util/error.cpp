@@ -9,11 +9,12 @@ std::string where_line(const std::string& file, std::size_t line) {
 }
 }  // namespace
 
-InputError::InputError(std::string file, std::size_t line, std::string reason)
+InputError::InputError(std::string file, std::size_t line, std::string reason, bool repaired)
     : Error(fmt::format("{}: {}", where_line(file, line), reason)),
       file_(std::move(file)),
       line_(line),
-      reason_(std::move(reason)) {}
+      reason_(std::move(reason)),
+      repaired_(repaired) {}
 
 ConfigError::ConfigError(std::string file, std::string pointer, std::string reason)
     : Error(fmt::format("{}: at '{}': {}", file, pointer.empty() ? "/" : pointer, reason)),

@@ -35,6 +35,24 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
     return std::nullopt;
 }
 
+std::string repair_utf8(std::string_view s, std::size_t& replaced) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    replaced = 0;
+    while (!s.empty()) {
+        auto bad = first_invalid_utf8(s);
+        if (!bad) {
+            out.append(s);
+            break;
+        }
+        out.append(s.substr(0, *bad));
+        out.append("\xEF\xBF\xBD");
+        ++replaced;
+        s.remove_prefix(*bad + 1);
+    }
+    return out;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
         out.push_back(static_cast<char>(cp));

@@ -13,6 +13,10 @@ namespace rabta::detail {
 /// surrogates and code points above U+10FFFF are ill-formed), or nothing.
 std::optional<std::size_t> first_invalid_utf8(std::string_view s);
 
+/// A copy of `s` with every byte that is not part of well-formed UTF-8 replaced
+/// by U+FFFD; `replaced` counts them.
+std::string repair_utf8(std::string_view s, std::size_t& replaced);
+
 /// Decodes the code point at s[i] (s must be valid UTF-8) and advances i.
 inline char32_t next_cp(std::string_view s, std::size_t& i) {
     auto c = static_cast<unsigned char>(s[i]);

@@ -91,7 +91,7 @@ TEST_CASE("a malformed lexicon stops the build before anything is written") {
     CHECK_FALSE(std::filesystem::exists(fresh));
 }
 
-TEST_CASE("bad articles are reported with their path and skipped; the run exits 1") {
+TEST_CASE("bad articles are reported with their path and skipped or repaired; the run exits 1") {
     TempDir dir;
     write_file(dir.path() / "in" / "good.txt", rabta::test::seed("004_449d9a5e21841ebb"));
     write_file(dir.path() / "in" / "latin1.txt", "عنوان\n\nکراچی \xE9t\xE9 میں\n");
@@ -105,14 +105,16 @@ TEST_CASE("bad articles are reported with their path and skipped; the run exits 
     const std::string db = dir / "rabta.db";
     Run r = rabta_cmd({"build", dir / "in", "--db", db});
     CHECK(r.code == 1);
-    CHECK(r.err.find("latin1.txt: invalid UTF-8 at byte offset 23") != std::string::npos);
+    CHECK(r.err.find("rabta: repaired ") != std::string::npos);
+    CHECK(r.err.find("latin1.txt: invalid UTF-8 at byte offset 23 (2 bytes replaced by U+FFFD)") !=
+          std::string::npos);
     CHECK(r.err.find("empty.txt: empty file") != std::string::npos);
     CHECK(r.err.find("lines.jsonl:2: invalid JSON") != std::string::npos);
     CHECK(r.err.find("selection.jsonl:2: article id 'j1' was already used for different text at") !=
           std::string::npos);
-    CHECK(r.out.find("2 articles stored, 4 skipped, 1 repeated copies ignored") !=
+    CHECK(r.out.find("3 articles stored, 3 skipped, 1 repaired, 1 repeated copies ignored") !=
           std::string::npos);
-    CHECK(Store::open(db).stats().articles == 2);
+    CHECK(Store::open(db).stats().articles == 3);
 
     // --strict stops at the first problem and keeps the previous database
     const std::string before = rabta::test::read_file(db);

@@ -87,9 +87,22 @@ TEST_CASE("bad pages are reported with the file and the reason") {
     const auto& bp = Boilerplate::embedded();
     CHECK_THROWS_WITH_AS(read_page("empty.txt", "empty", "", bp), "empty.txt: empty file",
                          InputError);
-    std::string bad = "عنوان\n\xC3\x28 متن\n";
-    CHECK_THROWS_WITH_AS(read_page("bad.txt", "bad", bad, bp),
-                         "bad.txt: invalid UTF-8 at byte offset 11", InputError);
     CHECK_THROWS_WITH_AS(read_page("views.txt", "views", "Post Views: 12\n(جاری ہے)\n", bp),
                          "views.txt: no story text (only boilerplate)", InputError);
+}
+
+TEST_CASE("invalid UTF-8 is replaced and reported once, with the offset of the first bad byte") {
+    const auto& bp = Boilerplate::embedded();
+    // Latin-1 bytes in a Karachi dateline, twice
+    const std::string bad = "عنوان\n\nکراچی \xE9t\xE9 میں اجلاس ہوا۔\n";
+    std::vector<std::string> notes;
+    auto arts = read_page("bad.txt", "bad", bad, bp, [&](const InputError& e) {
+        CHECK(e.repaired());
+        notes.push_back(e.what());
+    });
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0] == "bad.txt: invalid UTF-8 at byte offset 23 (2 bytes replaced by U+FFFD)");
+    REQUIRE(arts.size() == 1);
+    CHECK(arts[0].text.find("کراچی \uFFFDt\uFFFD میں") != std::string::npos);
+    CHECK(arts[0].title == "عنوان");
 }

@@ -123,11 +123,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             std::int64_t problems = 0;
             BuildReport r = build(bo, [&](const InputError& e) {
                 ++problems;
-                fmt::print(err, "rabta: skipped {}\n", e.what());
+                fmt::print(err, "rabta: {} {}\n", e.repaired() ? "repaired" : "skipped", e.what());
             });
             if (!quiet) {
                 fmt::print(out, "rabta build: {} articles stored, {} skipped", r.articles,
                            r.skipped);
+                if (r.repaired > 0) fmt::print(out, ", {} repaired", r.repaired);
                 if (r.duplicates > 0) fmt::print(out, ", {} repeated copies ignored", r.duplicates);
                 fmt::print(out, "\n");
                 fmt::print(out, "entities: {}\n", join_counts(r.entities_by_type));
@@ -135,7 +136,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                            join_counts(r.relations_by_type));
                 fmt::print(out, "database: {}\n", bo.db);
             }
-            return r.skipped > 0 ? kDataProblems : kOk;
+            return r.skipped > 0 || r.repaired > 0 ? kDataProblems : kOk;
         }
         if (*export_cmd) {
             Store store = Store::open(db);
