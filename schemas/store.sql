@@ -16,6 +16,7 @@ CREATE TABLE articles (
     published    TEXT,               -- ISO date, NULL when the input gives none
     dateline     TEXT,
     outlet       TEXT,
+    agency       TEXT,               -- news agency or desk named by the dateline
     url          TEXT,
     content_hash TEXT NOT NULL,
     text         TEXT NOT NULL       -- original text; every span below indexes into it (bytes)

@@ -25,11 +25,13 @@ struct Article {
     std::string title;      ///< headline, as written
     std::string published;  ///< ISO date YYYY-MM-DD, or empty when the input gives none
     std::string dateline;   ///< dateline city as written (e.g. "اسلام آباد"), or empty
-    std::string outlet;     ///< outlet or agency named by the page, or empty
+    std::string outlet;     ///< outlet (UrduPoint, Express, BBC Urdu, …), or empty
+    std::string agency;  ///< news agency or desk named by the dateline (اے پی پی, شِنہوا), or empty
     std::string url;
     std::string text;                ///< original text of the story
     std::vector<Span> regions;       ///< story content inside `text` (title, body lines), in order
     std::uint64_t content_hash = 0;  ///< hash of id-independent content, for change detection
+    std::uint32_t boilerplate_lines = 0;  ///< non-empty lines removed as boilerplate
 };
 
 using ArticleSink = std::function<void(Article&&)>;

@@ -28,8 +28,9 @@ struct LineVerdict {
 struct Dateline {
     std::size_t length = 0;  ///< bytes of the line taken by the dateline
     std::string city;
-    std::string outlet;
-    std::string date_text;  ///< raw date text inside the dateline, if any
+    std::string outlet;  ///< e.g. اُردو پوائنٹ, or empty
+    std::string agency;  ///< news agency or desk: اے پی پی, آن لائن, شِنہوا, نیوز ڈیسک, or empty
+    std::string date_text;  ///< the dateline's date as written, or empty
 };
 
 class Boilerplate {
@@ -49,6 +50,8 @@ class Boilerplate {
     std::optional<Dateline> dateline(std::string_view line) const;
     /// Strips a leading label such as `اشاعت کی تاریخ:` from a date line.
     std::string_view strip_date_label(std::string_view line) const;
+    /// The outlet of a URL by its host (www.express.pk → Express), or empty.
+    std::string outlet_for_url(std::string_view url) const;
     /// Longest title or headline, in bytes, for the related-links heuristics.
     std::size_t max_headline_bytes() const;
 

@@ -8,6 +8,7 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
+#include <cctype>
 #include <vector>
 
 #include "util/json.h"
@@ -25,7 +26,8 @@ struct LineRule {
 
 struct DatelineRule {
     std::string id;
-    std::unique_ptr<icu::RegexPattern> pattern;  // group 1 city, optional group 2 inner text
+    std::unique_ptr<icu::RegexPattern> pattern;
+    int city = 0, outlet = 0, agency = 0, date = 0;  // named group numbers, 0 = absent
 };
 
 std::unique_ptr<icu::RegexPattern> compile(const std::string& origin,
@@ -43,6 +45,16 @@ std::unique_ptr<icu::RegexPattern> compile(const std::string& origin,
     return p;
 }
 
+int group_number(const icu::RegexPattern& p, const char* name) {
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t n = p.groupNumberFromName(icu::UnicodeString(name, -1, US_INV), err);
+    return U_SUCCESS(err) ? n : 0;
+}
+
+icu::UnicodeString utf16(std::string_view s) {
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
 // UTF-8 byte offset of UTF-16 index `u16` in s.
 std::size_t utf8_offset(std::string_view s, int32_t u16) {
     std::size_t i = 0;
@@ -56,7 +68,7 @@ std::size_t utf8_offset(std::string_view s, int32_t u16) {
     return i;
 }
 
-// The original text of capture group g of matcher m over folded line ft.
+// The original text of capture group g of matcher m over folded line ft, trimmed.
 std::string capture(icu::RegexMatcher& m, int g, const FoldedText& ft, std::string_view line) {
     UErrorCode err = U_ZERO_ERROR;
     int32_t b = m.start(g, err), e = m.end(g, err);
@@ -76,6 +88,7 @@ struct Boilerplate::Impl {
     std::vector<LineRule> lines;
     std::vector<DatelineRule> datelines;
     std::vector<std::unique_ptr<icu::RegexPattern>> date_labels;
+    std::vector<std::pair<std::string, std::string>> outlets_by_host;
     std::size_t max_headline_bytes = 300;
 };
 
@@ -106,14 +119,24 @@ Boilerplate Boilerplate::load(std::string_view origin, std::string_view json) {
     }
     const auto& dl = doc["datelines"].GetArray();
     for (rapidjson::SizeType i = 0; i < dl.Size(); ++i) {
-        impl->datelines.push_back(
-            {dl[i]["id"].GetString(), compile(file.origin, fmt::format("/datelines/{}/match", i),
-                                              dl[i]["match"].GetString())});
+        const std::string at = fmt::format("/datelines/{}/match", i);
+        DatelineRule r{dl[i]["id"].GetString(),
+                       compile(file.origin, at, dl[i]["match"].GetString())};
+        r.city = group_number(*r.pattern, "city");
+        r.outlet = group_number(*r.pattern, "outlet");
+        r.agency = group_number(*r.pattern, "agency");
+        r.date = group_number(*r.pattern, "date");
+        if (r.city == 0)
+            throw ConfigError(file.origin, at, "a dateline pattern needs a named group 'city'");
+        impl->datelines.push_back(std::move(r));
     }
     const auto& labels = doc["date_labels"].GetArray();
     for (rapidjson::SizeType i = 0; i < labels.Size(); ++i) {
         impl->date_labels.push_back(
             compile(file.origin, fmt::format("/date_labels/{}", i), labels[i].GetString()));
+    }
+    for (const auto& o : doc["outlets_by_host"].GetArray()) {
+        impl->outlets_by_host.emplace_back(o["host"].GetString(), o["outlet"].GetString());
     }
     return Boilerplate(std::move(impl));
 }
@@ -131,10 +154,8 @@ LineVerdict Boilerplate::classify(std::string_view line) const {
     std::string_view folded = ft.text;
     while (!folded.empty() && folded.back() == ' ')
         folded.remove_suffix(1);
-    std::size_t lead = folded.find_first_not_of(' ');
-    if (lead == std::string_view::npos) return {};
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
+    if (folded.find_first_not_of(' ') == std::string_view::npos) return {};
+    icu::UnicodeString u = utf16(folded);
     for (const auto& rule : impl_->lines) {
         UErrorCode err = U_ZERO_ERROR;
         std::unique_ptr<icu::RegexMatcher> m(rule.pattern->matcher(u, err));
@@ -150,25 +171,19 @@ LineVerdict Boilerplate::classify(std::string_view line) const {
 
 std::optional<Dateline> Boilerplate::dateline(std::string_view line) const {
     FoldedText ft = fold(line);
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(ft.text.data(), static_cast<int32_t>(ft.text.size())));
+    icu::UnicodeString u = utf16(ft.text);
     for (const auto& rule : impl_->datelines) {
         UErrorCode err = U_ZERO_ERROR;
         std::unique_ptr<icu::RegexMatcher> m(rule.pattern->matcher(u, err));
         if (U_FAILURE(err) || !m->lookingAt(err)) continue;
         Dateline d;
-        d.city = capture(*m, 1, ft, line);
-        if (m->groupCount() >= 2) {
-            std::string inner = capture(*m, 2, ft, line);
-            // "اُردو پوائنٹ اخبارتازہ ترین - آن لائن۔ 10 جولائی2025ء": outlet first, date last.
-            std::size_t cut = inner.find(" - ");
-            d.outlet = inner.substr(0, cut);
-            d.date_text = inner;
-        }
-        int32_t end = m->end(err);
-        Span f{0, static_cast<std::uint32_t>(utf8_offset(ft.text, end))};
-        d.length = ft.original(f).end;
+        d.city = capture(*m, rule.city, ft, line);
         if (d.city.empty()) continue;
+        if (rule.outlet) d.outlet = capture(*m, rule.outlet, ft, line);
+        if (rule.agency) d.agency = capture(*m, rule.agency, ft, line);
+        if (rule.date) d.date_text = capture(*m, rule.date, ft, line);
+        Span f{0, static_cast<std::uint32_t>(utf8_offset(ft.text, m->end(err)))};
+        d.length = ft.original(f).end;
         return d;
     }
     return std::nullopt;
@@ -176,8 +191,7 @@ std::optional<Dateline> Boilerplate::dateline(std::string_view line) const {
 
 std::string_view Boilerplate::strip_date_label(std::string_view line) const {
     FoldedText ft = fold(line);
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(ft.text.data(), static_cast<int32_t>(ft.text.size())));
+    icu::UnicodeString u = utf16(ft.text);
     for (const auto& p : impl_->date_labels) {
         UErrorCode err = U_ZERO_ERROR;
         std::unique_ptr<icu::RegexMatcher> m(p->matcher(u, err));
@@ -186,6 +200,23 @@ std::string_view Boilerplate::strip_date_label(std::string_view line) const {
         return line.substr(ft.original(f).end);
     }
     return line;
+}
+
+std::string Boilerplate::outlet_for_url(std::string_view url) const {
+    std::size_t start = url.find("://");
+    start = start == std::string_view::npos ? 0 : start + 3;
+    std::size_t end = url.find_first_of("/:?#", start);
+    std::string host(
+        url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    for (char& c : host)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const auto& [h, outlet] : impl_->outlets_by_host) {
+        if (host == h || (host.size() > h.size() && host.ends_with(h) &&
+                          host[host.size() - h.size() - 1] == '.')) {
+            return outlet;
+        }
+    }
+    return {};
 }
 
 std::size_t Boilerplate::max_headline_bytes() const {

@@ -63,7 +63,16 @@ bool all_digits(std::string_view s) {
     return true;
 }
 
+// «یکم» ("first") stands for the day number 1 in Urdu dates: یکم دسمبر.
+constexpr std::string_view kFirst = "یکم";
+
+bool is_day(std::string_view s) {
+    return s == kFirst || (s.size() <= 2 && !s.empty() &&
+                           s.find_first_not_of("0123456789") == std::string_view::npos);
+}
+
 int to_int(std::string_view s) {
+    if (s == kFirst) return 1;
     int v = 0;
     for (char c : s)
         v = v * 10 + (c - '0');
@@ -134,8 +143,7 @@ std::optional<std::string> parse_date(std::string_view text, bool whole) {
         if (i > 0) {
             auto d = skip(i - 1, -1);
             auto y = skip(i + 1, +1);
-            if (d && y && all_digits(w[*d]) && w[*d].size() <= 2 && all_digits(w[*y]) &&
-                w[*y].size() == 4) {
+            if (d && y && is_day(w[*d]) && all_digits(w[*y]) && w[*y].size() == 4) {
                 int dd = to_int(w[*d]), yy = to_int(w[*y]);
                 if (valid(yy, month, dd)) {
                     finish(yy, month, dd, {*d, i, *y});
@@ -145,7 +153,7 @@ std::optional<std::string> parse_date(std::string_view text, bool whole) {
         }
         // day after the month: "July 06, 2024"
         auto d = skip(i + 1, +1);
-        if (d && all_digits(w[*d]) && w[*d].size() <= 2) {
+        if (d && is_day(w[*d])) {
             auto y = skip(*d + 1, +1);
             if (y && all_digits(w[*y]) && w[*y].size() == 4) {
                 int dd = to_int(w[*d]), yy = to_int(w[*y]);

@@ -71,23 +71,16 @@ void read_jsonl(std::istream& in,
         if (!date.empty()) {
             if (auto d = parse_date(date)) a.published = *d;
         }
+        if (a.outlet.empty()) a.outlet = boilerplate.outlet_for_url(a.url);
         std::vector<detail::Line> lines = detail::classify_lines(a.text, boilerplate);
-        a.regions = detail::content_regions(a.text, lines, 0, lines.size(), boilerplate);
+        a.regions = detail::content_regions(a.text, lines, 0, lines.size(), boilerplate,
+                                            a.boilerplate_lines);
         if (a.regions.empty()) {
             fail("article '" + a.id + "' has no story text (empty or only boilerplate)");
             continue;
         }
-        if (auto dl = boilerplate.dateline(a.regions.front().of(a.text))) {
-            a.dateline = dl->city;
-            if (a.outlet.empty()) a.outlet = dl->outlet;
-            if (a.published.empty() && !dl->date_text.empty()) {
-                if (auto d = parse_date(dl->date_text)) a.published = *d;
-            }
-            Span& r = a.regions.front();
-            r.begin += static_cast<std::uint32_t>(dl->length);
-            while (r.begin < r.end && a.text[r.begin] == ' ')
-                ++r.begin;
-            if (r.empty()) a.regions.erase(a.regions.begin());
+        if (detail::take_dateline(a, a.regions.front(), boilerplate) && a.regions.front().empty()) {
+            a.regions.erase(a.regions.begin());
         }
         if (a.published.empty() && !a.title.empty()) {
             if (auto d = parse_date(a.title)) a.published = *d;

@@ -24,11 +24,13 @@ bool headline_like(std::string_view line, std::size_t max_bytes);
 /// Content regions of lines[from, to): drops boilerplate lines and related-link
 /// blocks (a drop_block line and the headline-like lines under it). A split_story
 /// line whose block has no body paragraph is a link list and is dropped too.
+/// `dropped` counts the non-blank lines removed.
 std::vector<Span> content_regions(std::string_view text,
                                   const std::vector<Line>& lines,
                                   std::size_t from,
                                   std::size_t to,
-                                  const Boilerplate& boilerplate);
+                                  const Boilerplate& boilerplate,
+                                  std::uint32_t& dropped);
 
 /// Where the second story starts: the index of a split_story line followed by a
 /// body paragraph, or lines.size().
@@ -36,5 +38,10 @@ std::size_t find_story_split(std::string_view text,
                              const std::vector<Line>& lines,
                              std::size_t from,
                              const Boilerplate& boilerplate);
+
+/// Looks for a dateline at the start of `region` (a span of a.text): when found,
+/// fills a.dateline and a.agency, and a.outlet and a.published where still empty,
+/// and moves the region's start past it. Returns whether one was found.
+bool take_dateline(Article& a, Span& region, const Boilerplate& boilerplate);
 
 }  // namespace rabta::detail

@@ -66,31 +66,46 @@ std::vector<Span> content_regions(std::string_view text,
                                   const std::vector<Line>& lines,
                                   std::size_t from,
                                   std::size_t to,
-                                  const Boilerplate& boilerplate) {
+                                  const Boilerplate& boilerplate,
+                                  std::uint32_t& dropped) {
     std::vector<Span> out;
     for (std::size_t i = from; i < to; ++i) {
         const Line& l = lines[i];
         std::string_view s = l.span.of(text);
-        switch (l.verdict.action) {
-            case LineAction::keep:
-                if (!blank(s)) out.push_back(l.span);
-                break;
-            case LineAction::drop:
-            case LineAction::outlet:
-                break;
-            case LineAction::drop_block:
-            case LineAction::split_story:
-                // the marker and the headlines listed under it
-                while (
-                    i + 1 < to && lines[i + 1].verdict.action == LineAction::keep &&
-                    (blank(lines[i + 1].span.of(text)) ||
-                     headline_like(lines[i + 1].span.of(text), boilerplate.max_headline_bytes()))) {
-                    ++i;
-                }
-                break;
+        if (l.verdict.action == LineAction::keep) {
+            if (!blank(s)) out.push_back(l.span);
+            continue;
+        }
+        ++dropped;
+        if (l.verdict.action == LineAction::drop_block ||
+            l.verdict.action == LineAction::split_story) {
+            // the marker and the headlines listed under it
+            while (i + 1 < to && lines[i + 1].verdict.action == LineAction::keep &&
+                   (blank(lines[i + 1].span.of(text)) ||
+                    headline_like(lines[i + 1].span.of(text), boilerplate.max_headline_bytes()))) {
+                ++i;
+                if (!blank(lines[i].span.of(text))) ++dropped;
+            }
         }
     }
     return out;
+}
+
+bool take_dateline(Article& a, Span& region, const Boilerplate& boilerplate) {
+    auto d = boilerplate.dateline(region.of(a.text));
+    if (!d) return false;
+    a.dateline = d->city;
+    a.agency = d->agency;
+    if (a.outlet.empty()) a.outlet = d->outlet;
+    if (a.published.empty() && !d->date_text.empty()) {
+        if (auto pd = parse_date(d->date_text)) a.published = *pd;
+    }
+    region.begin += static_cast<std::uint32_t>(d->length);
+    while (region.begin < region.end &&
+           (a.text[region.begin] == ' ' || a.text[region.begin] == '\t')) {
+        ++region.begin;
+    }
+    return true;
 }
 
 }  // namespace detail
@@ -136,7 +151,8 @@ Article make_story(std::string_view origin,
     a.text = std::string(page.substr(base, limit - base));
     auto rel = [&](Span s) { return Span{s.begin - base, s.end - base}; };
 
-    std::vector<Span> regions = detail::content_regions(page, lines, from, to, bp);
+    std::vector<Span> regions =
+        detail::content_regions(page, lines, from, to, bp, a.boilerplate_lines);
     std::size_t k = 0;
     std::string title_key;
     if (k < regions.size()) {
@@ -154,30 +170,25 @@ Article make_story(std::string_view origin,
             break;
         }
     }
-    bool first_body = true;
+    bool dateline_seen = false;
+    std::size_t body_lines = 0;
     for (; k < regions.size(); ++k) {
-        Span r = regions[k];
-        std::string_view s = r.of(page);
+        // spans of the page, made relative to the story's text
+        Span r = rel(regions[k]);
         // A teaser that repeats the start of the title ("… کا ..") is not content.
-        std::string key = fold_key(s);
+        std::string key = fold_key(r.of(a.text));
         while (!key.empty() && key.back() == '.')
             key.pop_back();
-        if (!key.empty() && key.size() < title_key.size() && title_key.starts_with(key)) continue;
-        if (first_body) {
-            first_body = false;
-            if (auto d = bp.dateline(s)) {
-                a.dateline = d->city;
-                if (a.outlet.empty()) a.outlet = d->outlet;
-                if (a.published.empty() && !d->date_text.empty()) {
-                    if (auto pd = parse_date(d->date_text)) a.published = *pd;
-                }
-                r.begin += static_cast<std::uint32_t>(d->length);
-                while (r.begin < r.end && page[r.begin] == ' ')
-                    ++r.begin;
-                if (r.empty()) continue;
-            }
+        if (!key.empty() && key.size() < title_key.size() && title_key.starts_with(key)) {
+            ++a.boilerplate_lines;
+            continue;
         }
-        a.regions.push_back(rel(r));
+        // the dateline opens one of the first body lines (after a subtitle or a caption)
+        if (!dateline_seen && body_lines++ < 3 && detail::take_dateline(a, r, bp)) {
+            dateline_seen = true;
+            if (r.empty()) continue;
+        }
+        a.regions.push_back(r);
     }
     if (!page_outlet.empty()) a.outlet = page_outlet;
     if (a.published.empty()) a.published = page_date;

@@ -93,9 +93,9 @@ void Store::begin() {
         auto& db = impl_->db;
         impl_->ins_article = std::make_unique<SQLite::Statement>(
             db,
-            "INSERT INTO articles (id, origin, title, published, dateline, outlet, url, "
+            "INSERT INTO articles (id, origin, title, published, dateline, outlet, agency, url, "
             "content_hash, text) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         impl_->ins_mention =
             std::make_unique<SQLite::Statement>(db,
                                                 "INSERT INTO mentions (article_id, entity_id, "
@@ -195,9 +195,10 @@ void Store::put_article(const Article& a, const Extraction& ex) {
         a.published.empty() ? st.bind(4) : st.bind(4, a.published);
         a.dateline.empty() ? st.bind(5) : st.bind(5, a.dateline);
         a.outlet.empty() ? st.bind(6) : st.bind(6, a.outlet);
-        a.url.empty() ? st.bind(7) : st.bind(7, a.url);
-        st.bind(8, detail::hex64(a.content_hash));
-        st.bind(9, a.text);
+        a.agency.empty() ? st.bind(7) : st.bind(7, a.agency);
+        a.url.empty() ? st.bind(8) : st.bind(8, a.url);
+        st.bind(9, detail::hex64(a.content_hash));
+        st.bind(10, a.text);
         st.exec();
         st.reset();
         auto& m = *impl_->ins_mention;

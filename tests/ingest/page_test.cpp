@@ -29,7 +29,9 @@ TEST_CASE("seed 000: title, date line, dateline, and no boilerplate in the conte
           "جائے، شہبازشریف");
     CHECK(a.published == "2025-07-10");
     CHECK(a.dateline == "اسلام آباد");
-    CHECK(a.outlet == "اُردو پوائنٹ اخبارتازہ ترین");
+    CHECK(a.outlet == "اُردو پوائنٹ");
+    CHECK(a.agency == "آن لائن");
+    CHECK(a.boilerplate_lines >= 2);  // «(جاری ہے)» and the teaser
     const std::string c = content(a);
     CHECK(c.find("(جاری ہے)") == std::string::npos);
     CHECK(c.find("جمعرات 10 جولائی") == std::string::npos);
