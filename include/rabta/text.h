@@ -40,8 +40,10 @@ struct Token {
     bool word = false;  ///< letters/digits (true) or one punctuation mark (false)
 };
 
-/// Splits `range` of folded text into sentences at ۔ ؟ ? ! and line breaks.
-/// Returned spans are trimmed of white space and never empty.
+/// Splits `range` of folded text into sentences at ۔ ؟ ? ! and line breaks, and
+/// at a "." that ends an Urdu word (not after digits or Latin letters: 43.59,
+/// "3.", U.S. stay whole). A closing quote or bracket right after the end stays
+/// with its sentence. Returned spans are trimmed of white space and never empty.
 std::vector<Span> split_sentences(std::string_view folded, Span range);
 
 /// Tokenizes a folded span: runs of letters, marks and digits are words (a change

@@ -11,13 +11,34 @@ bool is_space(char c) {
     return c == ' ' || c == '\n';
 }
 
-// Sentence terminators in folded text: ۔ (U+06D4) ؟ (U+061F) ? ! and line breaks.
+// Sentence terminators in folded text: ۔ (U+06D4) ؟ (U+061F) ? ! and line breaks,
+// and an ASCII full stop that ends an Urdu word (some outlets type "." for ۔). A
+// full stop after a digit (43.59, "3.") or a Latin letter (Mr., U.S.) ends nothing.
 std::size_t terminator_len(std::string_view s, std::size_t i) {
     char c = s[i];
     if (c == '?' || c == '!' || c == '\n') return 1;
+    if (c == '.') {
+        bool after_urdu = i >= 2 && static_cast<unsigned char>(s[i - 2]) >= 0xD8 &&
+                          static_cast<unsigned char>(s[i - 2]) <= 0xDB;
+        bool then_space = i + 1 >= s.size() || s[i + 1] == ' ' || s[i + 1] == '\n';
+        return after_urdu && then_space ? 1 : 0;
+    }
     if (i + 1 < s.size()) {
         auto a = static_cast<unsigned char>(c), b = static_cast<unsigned char>(s[i + 1]);
         if ((a == 0xDB && b == 0x94) || (a == 0xD8 && b == 0x9F)) return 2;
+    }
+    return 0;
+}
+
+// A closing quote or bracket right after a terminator belongs to the sentence it
+// ends: «…جو آپ کے لیے معنی رکھتی ہیں۔‘» (BBC Urdu closes with ‘ as well as ’).
+std::size_t closer_len(std::string_view s, std::size_t i) {
+    if (i >= s.size()) return 0;
+    char c = s[i];
+    if (c == '"' || c == ')' || c == ']') return 1;
+    // right to left, writers close with either curly quote of a pair
+    for (std::string_view q : {"\u201D", "\u201C", "\u2019", "\u2018", "\u00BB", "\u00AB"}) {
+        if (s.substr(i).starts_with(q)) return q.size();
     }
     return 0;
 }
@@ -77,6 +98,10 @@ std::vector<Span> split_sentences(std::string_view folded, Span range) {
         std::size_t j = i + t;
         while (j < range.end && folded[j] != '\n' && terminator_len(folded, j) != 0) {
             j += terminator_len(folded, j);
+        }
+        if (folded[i] != '\n') {
+            while (j < range.end && closer_len(folded, j) != 0)
+                j += closer_len(folded, j);
         }
         emit(start, folded[i] == '\n' ? i : j);
         start = j;

@@ -40,6 +40,24 @@ TEST_CASE("a decimal number does not end a sentence") {
     CHECK(s.size() == 1);
 }
 
+TEST_CASE("an ASCII full stop ends an Urdu sentence, not a number or an abbreviation") {
+    // BBC Urdu types "." at the end of its copyright line; seed 003 ends mid-number at "3."
+    auto s = sentences("بیرونی لنکس کے بارے میں ہماری پالیسی. اگلی بات U.S. اور Mr. Dong کی ہے");
+    REQUIRE(s.size() == 2);
+    CHECK(s[0] == "بیرونی لنکس کے بارے میں ہماری پالیسی.");
+    CHECK(sentences("آن لائن ریٹیل مارکیٹ کا پیمانہ 3.").size() == 1);
+    CHECK(sentences("شرح 43.59 فیصد رہی. پھر").size() == 2);
+}
+
+TEST_CASE("a closing quote after the end stays with its sentence") {
+    // BBC Urdu opens a quotation with ’ and closes it with ‘
+    auto s = sentences("’سردیوں کی رات تھی۔‘ پھر سڑک سنسان تھی۔ اس نے کہا ”ٹھیک ہے؟“ اور چلا گیا");
+    REQUIRE(s.size() == 4);
+    CHECK(s[0] == "’سردیوں کی رات تھی۔‘");
+    CHECK(s[1] == "پھر سڑک سنسان تھی۔");
+    CHECK(s[2] == "اس نے کہا ”ٹھیک ہے؟“");
+}
+
 TEST_CASE("runs of terminators stay with their sentence") {
     auto s = sentences("کیا واقعی؟! ہاں۔۔۔ ٹھیک");
     REQUIRE(s.size() == 3);
