@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <rabta/error.h>
 #include <rabta/lexicon.h>
+#include <rabta/romanize.h>
 #include <rabta/text.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -175,7 +176,9 @@ Lexicon Lexicon::load(const std::vector<DataFile>& files) {
             }
             if (a.names.empty()) fail("/names", "a non-country actor needs at least one Urdu name");
             a.label_ur = a.names.front();
-            if (a.label_en.empty()) a.label_en = a.latin.empty() ? std::string() : a.latin.front();
+            // no English name: a Latin label by the romanization rules (seeds/text/romanize.txt)
+            if (a.label_en.empty())
+                a.label_en = a.latin.empty() ? Romanizer::embedded()(a.label_ur) : a.latin.front();
             lex.by_id_.emplace(a.id, static_cast<std::uint32_t>(lex.actors_.size()));
             lex.actors_.push_back(std::move(a));
             origins.push_back({files[fi].origin, at});

@@ -49,6 +49,10 @@ TEST_CASE("the embedded lexicon covers the seed actors and ICU's countries") {
     CHECK(by_key(lex, "شام") == nullptr);
     CHECK(lex.find("country:ML") != nullptr);
     CHECK(lex.version() != 0);
+    // an actor without an English name gets a romanized label
+    const Lexicon small = Lexicon::load({{"x.json", R"({"version": 1, "actors": [
+        {"id": "org:x", "type": "organization", "names": ["سائبر نیٹ ورکس"]}]})"}});
+    CHECK(small.find("org:x")->label_en == "Saibar Nit Waraks");
 }
 
 TEST_CASE("a broken lexicon names file, JSON pointer and reason") {
