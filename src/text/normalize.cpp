@@ -95,19 +95,12 @@ const icu::Normalizer2& nfkc() {
     return *n;
 }
 
-// NFKC of `in` with, for every output byte, the original offset it came from.
+// NFKC of `in` (not yet normalized) with, for every output byte, the original
+// offset it came from.
 void nfkc_with_map(std::string_view in, std::string& out, std::vector<std::uint32_t>& map) {
     const icu::Normalizer2& n = nfkc();
     UErrorCode err = U_ZERO_ERROR;
     icu::StringPiece piece(in.data(), static_cast<int32_t>(in.size()));
-    if (n.isNormalizedUTF8(piece, err) && U_SUCCESS(err)) {
-        out.assign(in);
-        map.resize(in.size());
-        for (std::uint32_t i = 0; i < map.size(); ++i)
-            map[i] = i;
-        return;
-    }
-    err = U_ZERO_ERROR;
     icu::Edits edits;
     out.clear();
     icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(in.size()));
@@ -127,17 +120,25 @@ void nfkc_with_map(std::string_view in, std::string& out, std::vector<std::uint3
 
 }  // namespace
 
-FoldedText fold(std::string_view original) {
-    std::string nf;
-    std::vector<std::uint32_t> nf_map;
-    nfkc_with_map(original, nf, nf_map);
+namespace {
 
-    FoldedText ft;
+// Folds nf (already NFKC) into ft; map_at(i) is the original offset of nf byte i.
+template <typename MapAt>
+void fold_nfkc(std::string_view nf, MapAt map_at, FoldedText& ft) {
     ft.text.reserve(nf.size());
     ft.to_original.reserve(nf.size() + 1);
     std::size_t i = 0;
     while (i < nf.size()) {
-        const std::uint32_t at = nf_map[i];
+        const std::uint32_t at = map_at(i);
+        const auto lead = static_cast<unsigned char>(nf[i]);
+        if (lead < 0x80) {  // ASCII: most spaces, digits and punctuation
+            ++i;
+            const char32_t cp = fold_cp(lead);
+            if (cp == kDrop) continue;
+            ft.text.push_back(static_cast<char>(cp));
+            ft.to_original.push_back(at);
+            continue;
+        }
         const char32_t raw = detail::next_cp(nf, i);
         // ی + hamza above has no canonical composite: it is ئ.
         if (raw == 0x0654 && ft.text.ends_with("\xDB\x8C")) {
@@ -146,9 +147,31 @@ FoldedText fold(std::string_view original) {
         }
         const char32_t cp = fold_cp(raw);
         if (cp == kDrop) continue;
-        std::size_t before = ft.text.size();
+        const std::size_t before = ft.text.size();
         detail::append_utf8(ft.text, cp);
-        ft.to_original.insert(ft.to_original.end(), ft.text.size() - before, at);
+        for (std::size_t k = before; k < ft.text.size(); ++k)
+            ft.to_original.push_back(at);
+    }
+}
+
+}  // namespace
+
+FoldedText fold(std::string_view original) {
+    FoldedText ft;
+    const icu::Normalizer2& n = nfkc();
+    UErrorCode err = U_ZERO_ERROR;
+    // Most news text is already NFKC: fold it in place, offsets are identities.
+    if (n.isNormalizedUTF8(icu::StringPiece(original.data(), static_cast<int32_t>(original.size())),
+                           err) &&
+        U_SUCCESS(err)) {
+        fold_nfkc(
+            original, [](std::size_t i) { return static_cast<std::uint32_t>(i); }, ft);
+    } else {
+        std::string nf;
+        std::vector<std::uint32_t> nf_map;
+        nfkc_with_map(original, nf, nf_map);
+        fold_nfkc(
+            nf, [&](std::size_t i) { return nf_map[i]; }, ft);
     }
     ft.to_original.push_back(static_cast<std::uint32_t>(original.size()));
     return ft;
