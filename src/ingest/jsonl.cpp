@@ -81,6 +81,10 @@ void read_jsonl(std::istream& in,
         }
         if (detail::take_dateline(a, a.regions.front(), boilerplate) && a.regions.front().empty()) {
             a.regions.erase(a.regions.begin());
+            if (a.regions.empty()) {
+                fail("article '" + a.id + "' has no story text (only a dateline)");
+                continue;
+            }
         }
         if (a.published.empty() && !a.title.empty()) {
             if (auto d = parse_date(a.title)) a.published = *d;

@@ -59,7 +59,9 @@ TEST_CASE("line rules on real boilerplate from the seeds and corpus outlets") {
     CHECK(src.outlet == "Daily Mumtaz");
 }
 
-TEST_CASE("datelines of UrduPoint, APP, Xinhua, Nawa-i-Waqt, ARY and Express copy") {
+TEST_CASE(
+    "datelines of UrduPoint, APP, Xinhua, Nawa-i-Waqt, ARY and Geo; not Samaa's or Jang's "
+    "glosses") {
     const Boilerplate& bp = Boilerplate::embedded();
     struct Row {
         const char* line;
@@ -104,8 +106,16 @@ TEST_CASE("datelines of UrduPoint, APP, Xinhua, Nawa-i-Waqt, ARY and Express cop
             rest.remove_prefix(1);
         CHECK(rest == r.rest);
     }
-    // a sentence is not a dateline
+    // a sentence, an acronym gloss or a horoscope is not a dateline (Samaa, Jang, Express)
     CHECK_FALSE(bp.dateline("وفاقی وزیر سید امین الحق نے کہا کہ پاکستان کوریا کے ساتھ تعلقات"));
+    CHECK_FALSE(bp.dateline("پاکستان تحریک انصاف ( پی ٹی آئی ) کے احتجاج کے باعث"));
+    CHECK_FALSE(bp.dateline("اقتصادی رابطہ کمیٹی ( ای سی سی ) نے بجلی صارفین کے لیے"));
+    CHECK_FALSE(bp.dateline("پاکستان اسٹاک ایکسچینج (پی ایس ایکس) میں آج کاروبار"));
+    CHECK_FALSE(
+        bp.dateline("بھارتی طالب علم کی مختصر فلم (Sunflowers Were the First Ones to Know) نے"));
+    CHECK_FALSE(bp.dateline("حمل: 21مارچ تا21اپریل کاروباری معاملات"));
+    CHECK_FALSE(bp.dateline("انٹرنیشنل مانیٹری فنڈ ( آئی ایم ایف ) مشن نے پاکستان"));
+    CHECK_FALSE(bp.dateline("پاکستان اسٹاک ایکسچینج (پی ایس ایکس) چار کاروباری دنوں"));
 }
 
 TEST_CASE("the outlet of a URL comes from its host") {

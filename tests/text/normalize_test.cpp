@@ -36,6 +36,8 @@ TEST_CASE("Arabic letter variants fold to their Urdu letters") {
         {"\u00A0", " "},                // NBSP
         {"\u200F\u200E", ""},           // RLM, LRM
         {"NRTA", "nrta"},
+        {"\uFEFB", "\u0644\u0627"},  // presentation form lam-alef → ل ا (NFKC)
+        {"\uFB8E", "\u06A9"},        // keheh isolated form → ک
     };
     for (const auto& r : rows)
         CHECK(fold(r.in).text == r.out);
