@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -19,6 +20,16 @@ namespace rabta {
 /// Schema version written to PRAGMA user_version.
 inline constexpr int kStoreSchemaVersion = 1;
 
+/// A role held by a person: a title at an organization or country, between dates.
+struct StoredRole {
+    std::string title;
+    std::string org;        ///< entity id
+    std::string org_label;  ///< its Urdu label
+    std::string from;       ///< ISO date or empty
+    std::string to;         ///< ISO date or empty
+    std::string source;     ///< "lexicon" or an article id
+};
+
 /// An entity as stored.
 struct StoredEntity {
     std::string id;
@@ -27,7 +38,11 @@ struct StoredEntity {
     std::string label_ur;
     std::string label_en;
     std::string country;
-    std::int64_t mentions = 0;  ///< mentions across all articles
+    std::int64_t mentions = 0;         ///< mentions across all articles
+    std::string first_seen;            ///< earliest date of an article that mentions it, or empty
+    std::string last_seen;             ///< latest such date, or empty
+    std::vector<StoredRole> roles;     ///< dated roles, by start date
+    std::vector<std::string> aliases;  ///< Urdu and Latin names and demonyms, sorted
 };
 
 /// One relation mention with its evidence, as stored.
@@ -89,6 +104,17 @@ class Store {
     std::vector<StoredRelation> relations() const;
     /// Distinct (article, entity, entity type) of all mentions, sorted.
     std::vector<std::array<std::string, 3>> article_entities() const;
+    struct ArticleRow {
+        std::string id, title, published, outlet, agency, dateline, url;
+    };
+    struct MentionRow {
+        std::string article, entity, kind, surface;
+        std::uint32_t begin = 0, end = 0;
+    };
+    /// Streams all articles by id, then all mentions by (article, span): memory
+    /// does not grow with the corpus.
+    void for_each_article(const std::function<void(const ArticleRow&)>& f) const;
+    void for_each_mention(const std::function<void(const MentionRow&)>& f) const;
     /// Ids of all stored articles, sorted.
     std::vector<std::string> article_ids()
         const;  ///< sorted by source, target, relation, article, span

@@ -21,6 +21,7 @@ struct Key {
 
 constexpr Key kKeys[] = {
     {"label", "node", "label", "string"},
+    {"label_ur", "node", "label_ur", "string"},
     {"label_en", "node", "label_en", "string"},
     {"type", "node", "type", "string"},
     {"subtype", "node", "subtype", "string"},
@@ -56,7 +57,7 @@ const Evidence& best(const TieEdge& e) {
 
 }  // namespace
 
-void write_graphml(const TieGraph& tg, std::ostream& out) {
+void write_graphml(const TieGraph& tg, std::ostream& out, const ExportOptions& options) {
     const auto& g = tg.graph();
     detail::XmlWriter w(out);
     w.declaration();
@@ -81,7 +82,9 @@ void write_graphml(const TieGraph& tg, std::ostream& out) {
         const ActorVertex& a = g[v];
         w.start("node");
         w.attr("id", a.id);
-        data(w, "label", a.label_ur);
+        const bool latin = options.label == ExportOptions::Label::latin && !a.label_en.empty();
+        data(w, "label", latin ? a.label_en : a.label_ur);
+        data(w, "label_ur", a.label_ur);
         data(w, "label_en", a.label_en);
         data(w, "type", a.type);
         data(w, "subtype", a.subtype);

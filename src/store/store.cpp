@@ -5,6 +5,7 @@
 #include <rabta/store.h>
 
 #include <filesystem>
+#include <map>
 
 #include "util/hash.h"
 
@@ -283,14 +284,45 @@ std::vector<StoredEntity> Store::entities() const {
         std::vector<StoredEntity> out;
         SQLite::Statement st(
             impl_->db,
-            "SELECT e.id, e.type, e.subtype, e.label_ur, e.label_en, e.country, count(*) "
+            "SELECT e.id, e.type, e.subtype, e.label_ur, e.label_en, e.country, count(*), "
+            "       min(a.published), max(a.published) "
             "FROM entities e JOIN mentions m ON m.entity_id = e.id "
+            "JOIN articles a ON a.id = m.article_id "
             "GROUP BY e.id ORDER BY e.id");
+        std::map<std::string, std::size_t> index;
         while (st.executeStep()) {
-            out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(),
-                           text_or_empty(st.getColumn(2)), st.getColumn(3).getString(),
-                           text_or_empty(st.getColumn(4)), text_or_empty(st.getColumn(5)),
-                           st.getColumn(6).getInt64()});
+            StoredEntity e;
+            e.id = st.getColumn(0).getString();
+            e.type = st.getColumn(1).getString();
+            e.subtype = text_or_empty(st.getColumn(2));
+            e.label_ur = st.getColumn(3).getString();
+            e.label_en = text_or_empty(st.getColumn(4));
+            e.country = text_or_empty(st.getColumn(5));
+            e.mentions = st.getColumn(6).getInt64();
+            e.first_seen = text_or_empty(st.getColumn(7));
+            e.last_seen = text_or_empty(st.getColumn(8));
+            index.emplace(e.id, out.size());
+            out.push_back(std::move(e));
+        }
+        SQLite::Statement roles(
+            impl_->db,
+            "SELECT r.entity_id, r.title, r.org_id, o.label_ur, r.date_from, r.date_to, r.source "
+            "FROM roles r JOIN entities o ON o.id = r.org_id "
+            "ORDER BY r.entity_id, coalesce(r.date_from, ''), r.title");
+        while (roles.executeStep()) {
+            auto it = index.find(roles.getColumn(0).getString());
+            if (it == index.end()) continue;
+            out[it->second].roles.push_back(
+                {roles.getColumn(1).getString(), roles.getColumn(2).getString(),
+                 roles.getColumn(3).getString(), text_or_empty(roles.getColumn(4)),
+                 text_or_empty(roles.getColumn(5)), roles.getColumn(6).getString()});
+        }
+        SQLite::Statement aliases(impl_->db,
+                                  "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias");
+        while (aliases.executeStep()) {
+            auto it = index.find(aliases.getColumn(0).getString());
+            if (it != index.end())
+                out[it->second].aliases.push_back(aliases.getColumn(1).getString());
         }
         return out;
     });
@@ -350,6 +382,44 @@ std::vector<std::string> Store::article_ids() const {
         while (st.executeStep())
             out.push_back(st.getColumn(0).getString());
         return out;
+    });
+}
+
+void Store::for_each_article(const std::function<void(const ArticleRow&)>& f) const {
+    guarded(impl_->path, "cannot read articles", [&] {
+        SQLite::Statement st(
+            impl_->db,
+            "SELECT id, title, published, outlet, agency, dateline, url FROM articles ORDER BY id");
+        ArticleRow r;
+        while (st.executeStep()) {
+            r.id = st.getColumn(0).getString();
+            r.title = st.getColumn(1).getString();
+            r.published = text_or_empty(st.getColumn(2));
+            r.outlet = text_or_empty(st.getColumn(3));
+            r.agency = text_or_empty(st.getColumn(4));
+            r.dateline = text_or_empty(st.getColumn(5));
+            r.url = text_or_empty(st.getColumn(6));
+            f(r);
+        }
+    });
+}
+
+void Store::for_each_mention(const std::function<void(const MentionRow&)>& f) const {
+    guarded(impl_->path, "cannot read mentions", [&] {
+        SQLite::Statement st(
+            impl_->db,
+            "SELECT article_id, entity_id, kind, surface, span_begin, span_end FROM mentions "
+            "ORDER BY article_id, span_begin, entity_id");
+        MentionRow r;
+        while (st.executeStep()) {
+            r.article = st.getColumn(0).getString();
+            r.entity = st.getColumn(1).getString();
+            r.kind = st.getColumn(2).getString();
+            r.surface = st.getColumn(3).getString();
+            r.begin = static_cast<std::uint32_t>(st.getColumn(4).getInt64());
+            r.end = static_cast<std::uint32_t>(st.getColumn(5).getInt64());
+            f(r);
+        }
     });
 }
 

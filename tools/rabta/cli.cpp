@@ -15,6 +15,7 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace rabta::cli {
 
@@ -92,9 +93,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     auto* export_cmd = app.add_subcommand("export", "Export the graph for Gephi and other tools");
     export_cmd->add_option("--db", db, "Database")->capture_default_str();
     export_cmd->add_option("--format", format, "Output format")
-        ->check(CLI::IsMember({"graphml"}))
+        ->check(CLI::IsMember({"graphml", "gexf", "json", "csv"}))
         ->capture_default_str();
     export_cmd->add_option("-o,--output", output, "Output file (default: standard output)");
+    ExportOptions xo;
+    std::string label = "ur";
+    export_cmd
+        ->add_option("--label", label,
+                     "Which label goes into the label field (both are attributes)")
+        ->check(CLI::IsMember({"ur", "latin"}))
+        ->capture_default_str();
 
     auto* stats_cmd =
         app.add_subcommand("stats", "Counts of articles, entities and ties in a database");
@@ -139,12 +147,37 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return r.skipped > 0 || r.repaired > 0 ? kDataProblems : kOk;
         }
         if (*export_cmd) {
+            xo.label = label == "latin" ? ExportOptions::Label::latin : ExportOptions::Label::urdu;
             Store store = Store::open(db);
             TieGraph g = TieGraph::from_store(store);
-            if (output.empty()) {
-                write_graphml(g, out);
+            auto write = [&](std::ostream& f) {
+                if (format == "gexf") {
+                    write_gexf(g, f, xo);
+                } else if (format == "json") {
+                    write_json(g, store, f);
+                } else {
+                    write_graphml(g, f, xo);
+                }
+            };
+            if (format == "csv") {
+                // two tables: -o names the directory that receives nodes.csv and edges.csv
+                if (output.empty()) {
+                    fmt::print(err,
+                               "rabta export: --format csv needs -o DIR (it writes nodes.csv and "
+                               "edges.csv)\n");
+                    return kUsage;
+                }
+                std::ostringstream edges;
+                write_atomically((fs::path(output) / "nodes.csv").string(),
+                                 [&](std::ostream& f) { write_csv(g, f, edges, xo); });
+                write_atomically((fs::path(output) / "edges.csv").string(),
+                                 [&](std::ostream& f) { f << edges.str(); });
+                fmt::print(err, "rabta export: {} nodes, {} edges → {}/nodes.csv, edges.csv\n",
+                           g.vertex_count(), g.edge_count(), output);
+            } else if (output.empty()) {
+                write(out);
             } else {
-                write_atomically(output, [&](std::ostream& f) { write_graphml(g, f); });
+                write_atomically(output, write);
                 fmt::print(err, "rabta export: {} nodes, {} edges → {}\n", g.vertex_count(),
                            g.edge_count(), output);
             }

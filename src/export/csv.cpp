@@ -1,0 +1,70 @@
+#include <fmt/format.h>
+#include <rabta/export.h>
+
+#include <set>
+
+#include "util/utf8.h"
+
+namespace rabta {
+
+namespace {
+
+// One RFC 4180 field: quoted when it holds a comma, quote or line break; C0
+// controls other than line breaks removed so that no importer trips on them.
+std::string field(std::string_view s) {
+    std::string clean;
+    clean.reserve(s.size());
+    bool quote = false;
+    for (char c : s) {
+        auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 && c != '\n' && c != '\r') continue;
+        if (c == ',' || c == '"' || c == '\n' || c == '\r') quote = true;
+        if (c == '"') clean.push_back('"');
+        clean.push_back(c);
+    }
+    return quote ? "\"" + clean + "\"" : clean;
+}
+
+template <typename... T>
+void row(std::ostream& out, const T&... fields) {
+    bool first = true;
+    ((out << (first ? "" : ",") << field(fields), first = false), ...);
+    out << "\r\n";
+}
+
+}  // namespace
+
+void write_csv(const TieGraph& tg,
+               std::ostream& nodes,
+               std::ostream& edges,
+               const ExportOptions& options) {
+    const auto& g = tg.graph();
+    row(nodes, "Id", "Label", "Type", "label_ur", "label_en", "subtype", "country", "mentions",
+        "first_seen", "last_seen");
+    for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+        const ActorVertex& a = g[v];
+        const bool latin = options.label == ExportOptions::Label::latin && !a.label_en.empty();
+        row(nodes, a.id, latin ? a.label_en : a.label_ur, a.type, a.label_ur, a.label_en, a.subtype,
+            a.country, fmt::format("{}", a.mentions), a.first_seen, a.last_seen);
+    }
+    row(edges, "Source", "Target", "Type", "Weight", "Label", "Kind", "mode", "first_date",
+        "last_date", "articles", "outlets", "evidence", "evidence_article");
+    for (auto e : boost::make_iterator_range(boost::edges(g))) {
+        const TieEdge& t = g[e];
+        std::set<std::string> outlets;
+        const Evidence* best = &t.evidences.front();
+        for (const Evidence& ev : t.evidences) {
+            if (!ev.outlet.empty()) outlets.insert(ev.outlet);
+            if (!ev.date.empty() && (best->date.empty() || ev.date < best->date)) best = &ev;
+        }
+        std::string outlet_list;
+        for (const auto& o : outlets)
+            outlet_list += (outlet_list.empty() ? "" : "; ") + o;
+        row(edges, g[boost::source(e, g)].id, g[boost::target(e, g)].id,
+            t.symmetric ? "Undirected" : "Directed", fmt::format("{:.1f}", t.weight), t.relation,
+            t.relation, t.mode, t.first_date, t.last_date, fmt::format("{}", t.articles),
+            outlet_list, best->sentence, best->article);
+    }
+}
+
+}  // namespace rabta
