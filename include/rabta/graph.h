@@ -41,6 +41,23 @@ struct TieEdge {
 using TieGraphBase =
     boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ActorVertex, TieEdge>;
 
+/// What an export or query keeps. Empty fields keep everything.
+struct GraphFilter {
+    std::string from;                    ///< ISO date, inclusive: evidences before it are left out
+    std::string to;                      ///< ISO date, inclusive
+    std::vector<std::string> relations;  ///< met, signed, …
+    std::vector<std::string> types;      ///< entity types of both ends
+    std::vector<std::string> dyad;       ///< two ISO country codes: ties between their actors
+    double min_weight = 0;               ///< after the date filter
+    std::string ego;                     ///< entity id: keep its neighbourhood …
+    int hops = 1;                        ///< … of this many hops (direction ignored)
+
+    bool empty() const {
+        return from.empty() && to.empty() && relations.empty() && types.empty() && dyad.empty() &&
+               min_weight <= 0 && ego.empty();
+    }
+};
+
 class TieGraph {
   public:
     using Vertex = boost::graph_traits<TieGraphBase>::vertex_descriptor;
@@ -53,6 +70,12 @@ class TieGraph {
     const TieGraphBase& graph() const noexcept { return g_; }
     std::size_t vertex_count() const noexcept { return boost::num_vertices(g_); }
     std::size_t edge_count() const noexcept { return boost::num_edges(g_); }
+    /// A new graph with what `f` keeps. With a date filter, each edge keeps only
+    /// its evidences in range (undated ones are left out) and its weight, dates and
+    /// mode are recomputed. When anything is filtered, nodes are the ends of the
+    /// kept edges (and the ego).
+    TieGraph filter(const GraphFilter& f) const;
+
     /// The vertex of an entity id, if it is in the graph.
     const Vertex* find(const std::string& id) const;
 

@@ -115,6 +115,9 @@ class Store {
     /// does not grow with the corpus.
     void for_each_article(const std::function<void(const ArticleRow&)>& f) const;
     void for_each_mention(const std::function<void(const MentionRow&)>& f) const;
+    /// Entity ids that `name` denotes: an id, or any Urdu or Latin alias compared by
+    /// folded, space-free key (شہبازشریف = شہباز شریف = Shehbaz Sharif), sorted.
+    std::vector<std::string> find_entities(const std::string& name) const;
     /// Ids of all stored articles, sorted.
     std::vector<std::string> article_ids()
         const;  ///< sorted by source, target, relation, article, span

@@ -3,9 +3,11 @@
 #include <rabta/data_source.h>
 #include <rabta/error.h>
 #include <rabta/store.h>
+#include <rabta/text.h>
 
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "util/hash.h"
 
@@ -420,6 +422,28 @@ void Store::for_each_mention(const std::function<void(const MentionRow&)>& f) co
             r.end = static_cast<std::uint32_t>(st.getColumn(5).getInt64());
             f(r);
         }
+    });
+}
+
+std::vector<std::string> Store::find_entities(const std::string& name) const {
+    return guarded(impl_->path, "cannot look up names", [&] {
+        std::set<std::string> ids;
+        SQLite::Statement by_id(impl_->db, "SELECT id FROM entities WHERE id = ?");
+        by_id.bind(1, name);
+        while (by_id.executeStep())
+            ids.insert(by_id.getColumn(0).getString());
+        if (!ids.empty()) return std::vector<std::string>(ids.begin(), ids.end());
+        const std::string key = fold_key(name);
+        if (key.empty()) return std::vector<std::string>();
+        SQLite::Statement all(
+            impl_->db,
+            "SELECT entity_id, alias FROM aliases UNION SELECT id, label_ur FROM entities "
+            "UNION SELECT id, label_en FROM entities WHERE label_en IS NOT NULL");
+        while (all.executeStep()) {
+            if (fold_key(all.getColumn(1).getString()) == key)
+                ids.insert(all.getColumn(0).getString());
+        }
+        return std::vector<std::string>(ids.begin(), ids.end());
     });
 }
 

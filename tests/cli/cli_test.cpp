@@ -126,6 +126,38 @@ TEST_CASE("bad articles are reported with their path and skipped or repaired; th
               .err.find("missing: no such file or directory") != std::string::npos);
 }
 
+TEST_CASE("rabta export: every format, filters by name, ambiguity reported") {
+    TempDir dir;
+    const std::string db = dir / "rabta.db";
+    REQUIRE(rabta_cmd({"build", "--db", db, "-q"}).code == 0);
+    for (const char* f : {"graphml", "gexf", "json"}) {
+        Run r =
+            rabta_cmd({"export", "--db", db, "--format", f, "-o", dir / (std::string("g.") + f)});
+        CHECK(r.code == 0);
+        CHECK(std::filesystem::file_size(dir / (std::string("g.") + f)) > 1000);
+    }
+    CHECK(rabta_cmd({"export", "--db", db, "--format", "csv", "-o", dir / "csv"}).code == 0);
+    CHECK(std::filesystem::exists(dir / "csv/nodes.csv"));
+    CHECK(std::filesystem::exists(dir / "csv/edges.csv"));
+    CHECK(rabta_cmd({"export", "--db", db, "--format", "csv"}).code == 2);
+    // the ego by a spelling variant, with or without spaces
+    Run ego = rabta_cmd(
+        {"export", "--db", db, "--format", "csv", "-o", dir / "ego", "--ego", "سوو سنگپیو"});
+    CHECK(ego.code == 0);
+    CHECK(ego.err.find("2 nodes, 1 edges") != std::string::npos);
+    CHECK(rabta_cmd({"export", "--db", db, "--ego", "Suh Sangpyo"})
+              .out.find("person:syed-aminul-haque") != std::string::npos);
+    Run none = rabta_cmd({"export", "--db", db, "--ego", "کوئی نہیں"});
+    CHECK(none.code == 1);
+    CHECK(none.err.find("no entity is named") != std::string::npos);
+    Run dy = rabta_cmd(
+        {"export", "--db", db, "--dyad", "پاکستان,کوریا", "--format", "csv", "-o", dir / "dy"});
+    CHECK(dy.code == 0);
+    CHECK(dy.err.find("2 nodes, 1 edges") != std::string::npos);
+    CHECK(rabta_cmd({"export", "--db", db, "--from", "July 2025"}).code == 1);
+    CHECK(rabta_cmd({"export", "--db", db, "--dyad", "PK"}).code == 1);
+}
+
 TEST_CASE("usage errors exit 2, help and version exit 0") {
     CHECK(rabta_cmd({}).code == 2);
     CHECK(rabta_cmd({"frobnicate"}).code == 2);

@@ -13,8 +13,10 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace rabta::cli {
@@ -54,6 +56,107 @@ void write_atomically(const std::string& path, F&& write) {
         fs::remove(tmp, ec);
         throw StoreError(path, "cannot move export into place: " + ec.message());
     }
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size() && !s.empty()) {
+        std::size_t comma = s.find(',', start);
+        std::string item =
+            s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        while (!item.empty() && item.front() == ' ')
+            item.erase(item.begin());
+        while (!item.empty() && item.back() == ' ')
+            item.pop_back();
+        if (!item.empty()) out.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+// YYYY, YYYY-MM or YYYY-MM-DD, completed to a day at the start or end of the period.
+std::optional<std::string> period_bound(const std::string& d, bool end) {
+    auto digits = [&](std::size_t at, std::size_t n) {
+        if (d.size() < at + n) return false;
+        for (std::size_t i = at; i < at + n; ++i) {
+            if (d[i] < '0' || d[i] > '9') return false;
+        }
+        return true;
+    };
+    if (d.size() == 4 && digits(0, 4)) return d + (end ? "-12-31" : "-01-01");
+    if (d.size() == 7 && digits(0, 4) && d[4] == '-' && digits(5, 2))
+        return d + (end ? "-31" : "-01");
+    if (d.size() == 10 && digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' &&
+        digits(8, 2))
+        return d;
+    return std::nullopt;
+}
+
+// One entity for a name, or a message listing what was found.
+std::optional<std::string> one_entity(const Store& store,
+                                      const std::string& name,
+                                      std::ostream& err) {
+    std::vector<std::string> ids = store.find_entities(name);
+    if (ids.size() == 1) return ids.front();
+    if (ids.empty()) {
+        fmt::print(err, "rabta: no entity is named '{}'\n", name);
+    } else {
+        fmt::print(err, "rabta: '{}' names {} entities; use one of these ids:\n", name, ids.size());
+        for (const auto& id : ids)
+            fmt::print(err, "  {}\n", id);
+    }
+    return std::nullopt;
+}
+
+bool resolve_filter(const Store& store,
+                    const std::string& from,
+                    const std::string& to,
+                    const std::string& relations,
+                    const std::string& types,
+                    const std::string& dyad,
+                    const std::string& ego,
+                    GraphFilter& gf,
+                    std::ostream& err) {
+    if (!from.empty()) {
+        auto d = period_bound(from, false);
+        if (!d)
+            return fmt::print(err, "rabta: --from '{}' is not YYYY, YYYY-MM or YYYY-MM-DD\n", from),
+                   false;
+        gf.from = *d;
+    }
+    if (!to.empty()) {
+        auto d = period_bound(to, true);
+        if (!d)
+            return fmt::print(err, "rabta: --to '{}' is not YYYY, YYYY-MM or YYYY-MM-DD\n", to),
+                   false;
+        gf.to = *d;
+    }
+    gf.relations = split_list(relations);
+    gf.types = split_list(types);
+    for (const std::string& c : split_list(dyad)) {
+        if (c.size() == 2 && std::isalpha(static_cast<unsigned char>(c[0])) &&
+            std::isalpha(static_cast<unsigned char>(c[1]))) {
+            gf.dyad.push_back({static_cast<char>(std::toupper(static_cast<unsigned char>(c[0]))),
+                               static_cast<char>(std::toupper(static_cast<unsigned char>(c[1])))});
+            continue;
+        }
+        auto id = one_entity(store, c, err);
+        if (!id) return false;
+        if (!id->starts_with("country:")) {
+            return fmt::print(err, "rabta: --dyad '{}' is {}, not a country\n", c, *id), false;
+        }
+        gf.dyad.push_back(id->substr(8));
+    }
+    if (!dyad.empty() && gf.dyad.size() != 2)
+        return fmt::print(err, "rabta: --dyad takes two countries: C1,C2\n"), false;
+    if (!ego.empty()) {
+        auto id = one_entity(store, ego, err);
+        if (!id) return false;
+        gf.ego = *id;
+    }
+    return true;
 }
 
 }  // namespace
@@ -96,6 +199,24 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         ->check(CLI::IsMember({"graphml", "gexf", "json", "csv"}))
         ->capture_default_str();
     export_cmd->add_option("-o,--output", output, "Output file (default: standard output)");
+    GraphFilter gf;
+    std::string from, to, relations, types, dyad, ego;
+    export_cmd->add_option("--from", from,
+                           "Only evidence on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    export_cmd->add_option("--to", to,
+                           "Only evidence on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    export_cmd->add_option("--relation", relations,
+                           "Only these relations, comma-separated (met,signed,...)");
+    export_cmd->add_option("--type", types,
+                           "Only ties between entities of these types, comma-separated");
+    export_cmd->add_option("--dyad", dyad,
+                           "Only ties between actors of two countries: C1,C2 (ISO codes or names)");
+    export_cmd->add_option("--min-weight", gf.min_weight,
+                           "Only ties with at least this many evidences");
+    export_cmd->add_option("--ego", ego,
+                           "Only the neighbourhood of this actor (id, Urdu or Latin name)");
+    export_cmd->add_option("--hops", gf.hops, "Size of the --ego neighbourhood")
+        ->capture_default_str();
     ExportOptions xo;
     std::string label = "ur";
     export_cmd
@@ -149,7 +270,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (*export_cmd) {
             xo.label = label == "latin" ? ExportOptions::Label::latin : ExportOptions::Label::urdu;
             Store store = Store::open(db);
-            TieGraph g = TieGraph::from_store(store);
+            if (!resolve_filter(store, from, to, relations, types, dyad, ego, gf, err))
+                return kDataProblems;
+            TieGraph g = TieGraph::from_store(store).filter(gf);
             auto write = [&](std::ostream& f) {
                 if (format == "gexf") {
                     write_gexf(g, f, xo);
