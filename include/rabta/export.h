@@ -23,12 +23,16 @@ void write_graphml(const TieGraph& graph, std::ostream& out, const ExportOptions
 /// parallel ties of different relations stay apart in Gephi, and one spell per
 /// evidence date; nodes carry a spell from first to last mention, roles as a
 /// dynamic attribute, viz:color by entity type (kTypeColors) and viz:size by degree.
-void write_gexf(const TieGraph& graph, std::ostream& out, const ExportOptions& options = {});
+/// Evidence dates are streamed from the store.
+void write_gexf(const TieGraph& graph,
+                const Store& store,
+                std::ostream& out,
+                const ExportOptions& options = {});
 
 /// A node-link JSON document (schemas/graph.schema.json): nodes with labels,
 /// aliases and roles; edges with every evidence (article, sentence, span, date,
 /// outlet, rule); the articles behind the graph's nodes and their mentions.
-/// Articles and mentions are streamed from the store.
+/// Evidences, articles and mentions are streamed from the store.
 void write_json(const TieGraph& graph, const Store& store, std::ostream& out);
 
 /// Two CSV tables in the shape Gephi's spreadsheet importer takes: nodes (Id,

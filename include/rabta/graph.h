@@ -12,21 +12,11 @@
 
 namespace rabta {
 
-struct Evidence {
-    std::string article;
-    std::string outlet;
-    std::string date;
-    std::string sentence;
-    std::string rule;
-    std::string mode;
-    std::uint32_t span_begin = 0;
-    std::uint32_t span_end = 0;
-};
-
 /// A vertex is the stored entity, with its mention count.
 using ActorVertex = StoredEntity;
 
-/// A tie: every relation mention of one relation between the same two actors.
+/// A tie: the summary of every relation mention of one relation between the same
+/// two actors. The mentions themselves stay in the store (Store::evidences).
 struct TieEdge {
     std::string relation;
     bool symmetric = false;  ///< source/target order carries no meaning
@@ -34,8 +24,10 @@ struct TieEdge {
     double weight = 0;       ///< number of evidences
     std::string first_date;
     std::string last_date;
-    std::int64_t articles = 0;        ///< distinct articles
-    std::vector<Evidence> evidences;  ///< in (date, article, span) order
+    std::int64_t articles = 0;         ///< distinct articles
+    std::vector<std::string> outlets;  ///< distinct, sorted
+    std::string evidence;              ///< the earliest dated evidence sentence
+    std::string evidence_article;
 };
 
 using TieGraphBase =
@@ -63,17 +55,22 @@ class TieGraph {
     using Vertex = boost::graph_traits<TieGraphBase>::vertex_descriptor;
     using Edge = boost::graph_traits<TieGraphBase>::edge_descriptor;
 
-    /// Vertices are the mentioned entities (sorted by id), edges the aggregated
-    /// relations (sorted by source, target, relation): same store, same graph.
-    static TieGraph from_store(const Store& store);
+    /// Vertices are the mentioned entities (sorted by id), edges the ties
+    /// aggregated by the store (sorted by source, target, relation), counting only
+    /// the evidence in the filter's date range and relations, then filter(f).
+    /// Memory grows with entities and ties, not with evidence. Same store, same graph.
+    static TieGraph from_store(const Store& store, const GraphFilter& f = {});
+
+    /// The evidence scope the graph was built with; Store::evidences(scope())
+    /// streams the mentions behind its edges, in edge order.
+    const EvidenceScope& scope() const noexcept { return scope_; }
 
     const TieGraphBase& graph() const noexcept { return g_; }
     std::size_t vertex_count() const noexcept { return boost::num_vertices(g_); }
     std::size_t edge_count() const noexcept { return boost::num_edges(g_); }
-    /// A new graph with what `f` keeps. With a date filter, each edge keeps only
-    /// its evidences in range (undated ones are left out) and its weight, dates and
-    /// mode are recomputed. When anything is filtered, nodes are the ends of the
-    /// kept edges (and the ego).
+    /// A new graph with the ties `f` keeps by relation, entity type, dyad, weight
+    /// and ego (dates are applied by from_store). When anything is filtered, nodes
+    /// are the ends of the kept edges (and the ego).
     TieGraph filter(const GraphFilter& f) const;
 
     /// The vertex of an entity id, if it is in the graph.
@@ -82,6 +79,7 @@ class TieGraph {
   private:
     TieGraphBase g_;
     std::map<std::string, Vertex> index_;
+    EvidenceScope scope_;
 };
 
 }  // namespace rabta

@@ -63,6 +63,49 @@ struct StoredRelation {
     std::uint32_t span_end = 0;
 };
 
+/// A tie as the store aggregates it: every relation mention of one relation
+/// between two actors, within an optional date range.
+struct StoredTie {
+    std::string source;
+    std::string target;
+    std::string relation;
+    bool directed = false;
+    std::int64_t evidences = 0;
+    std::int64_t articles = 0;  ///< distinct articles
+    bool done = false;          ///< any evidence is "done" (else all are intent)
+    std::string first_date;     ///< of dated evidences, or empty
+    std::string last_date;
+    std::vector<std::string> outlets;  ///< distinct, sorted
+    std::string best_sentence;         ///< the earliest dated evidence (then by article, span)
+    std::string best_article;
+};
+
+/// Which relation mentions count: a date range (ISO, inclusive; with either end
+/// set, undated evidence is left out) and relation names (empty = all).
+struct EvidenceScope {
+    std::string from;
+    std::string to;
+    std::vector<std::string> relations;
+};
+
+/// Streams relation mentions in (source, target, relation, date, article, span)
+/// order, the order of ties(): a reader merges them with the ties without holding
+/// them all.
+class EvidenceCursor {
+  public:
+    ~EvidenceCursor();
+    EvidenceCursor(EvidenceCursor&&) noexcept;
+    /// The current mention, or nullptr at the end.
+    const StoredRelation* get() const noexcept;
+    void next();
+
+  private:
+    friend class Store;
+    struct Impl;
+    explicit EvidenceCursor(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
 struct StoreStats {
     std::int64_t articles = 0;
     std::int64_t mentions = 0;
@@ -102,6 +145,11 @@ class Store {
     StoreStats stats() const;
     std::vector<StoredEntity> entities() const;  ///< mentioned entities, by id
     std::vector<StoredRelation> relations() const;
+    /// Ties aggregated in SQL, ordered by (source, target, relation): memory is
+    /// one row per tie, however many evidences there are.
+    std::vector<StoredTie> ties(const EvidenceScope& scope = {}) const;
+    /// The relation mentions in scope, streamed in ties() order.
+    EvidenceCursor evidences(const EvidenceScope& scope = {}) const;
     /// Distinct (article, entity, entity type) of all mentions, sorted.
     std::vector<std::array<std::string, 3>> article_entities() const;
     struct ArticleRow {

@@ -1,8 +1,6 @@
 #include <fmt/format.h>
 #include <rabta/export.h>
 
-#include <set>
-
 #include "util/utf8.h"
 
 namespace rabta {
@@ -51,19 +49,13 @@ void write_csv(const TieGraph& tg,
         "last_date", "articles", "outlets", "evidence", "evidence_article");
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         const TieEdge& t = g[e];
-        std::set<std::string> outlets;
-        const Evidence* best = &t.evidences.front();
-        for (const Evidence& ev : t.evidences) {
-            if (!ev.outlet.empty()) outlets.insert(ev.outlet);
-            if (!ev.date.empty() && (best->date.empty() || ev.date < best->date)) best = &ev;
-        }
         std::string outlet_list;
-        for (const auto& o : outlets)
+        for (const auto& o : t.outlets)
             outlet_list += (outlet_list.empty() ? "" : "; ") + o;
         row(edges, g[boost::source(e, g)].id, g[boost::target(e, g)].id,
             t.symmetric ? "Undirected" : "Directed", fmt::format("{:.1f}", t.weight), t.relation,
             t.relation, t.mode, t.first_date, t.last_date, fmt::format("{}", t.articles),
-            outlet_list, best->sentence, best->article);
+            outlet_list, t.evidence, t.evidence_article);
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include <set>
 
+#include "export/evidence_join.h"
 #include "export/xml_writer.h"
 
 namespace rabta {
@@ -56,17 +57,12 @@ void spell(detail::XmlWriter& w, std::string_view start, std::string_view end) {
     w.end();
 }
 
-const Evidence& best(const TieEdge& e) {
-    const Evidence* b = &e.evidences.front();
-    for (const auto& ev : e.evidences) {
-        if (!ev.date.empty() && (b->date.empty() || ev.date < b->date)) b = &ev;
-    }
-    return *b;
-}
-
 }  // namespace
 
-void write_gexf(const TieGraph& tg, std::ostream& out, const ExportOptions& options) {
+void write_gexf(const TieGraph& tg,
+                const Store& store,
+                std::ostream& out,
+                const ExportOptions& options) {
     const auto& g = tg.graph();
     // Open-ended roles run to the last date the graph knows (GEXF 1.3 drops open intervals).
     std::string last_date;
@@ -142,6 +138,7 @@ void write_gexf(const TieGraph& tg, std::ostream& out, const ExportOptions& opti
     w.end();
 
     w.start("edges");
+    detail::EdgeEvidence evidence(store, tg);
     std::size_t n = 0;
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         const TieEdge& t = g[e];
@@ -152,15 +149,14 @@ void write_gexf(const TieGraph& tg, std::ostream& out, const ExportOptions& opti
         w.attr("kind", t.relation);
         w.attr("label", t.relation);
         w.attr("weight", fmt::format("{:.1f}", t.weight));
-        std::set<std::string> outlets, dates;
-        for (const Evidence& ev : t.evidences) {
-            if (!ev.outlet.empty()) outlets.insert(ev.outlet);
-            if (!ev.date.empty()) dates.insert(ev.date);
-        }
         std::string outlet_list;
-        for (const auto& o : outlets)
+        for (const auto& o : t.outlets)
             outlet_list += (outlet_list.empty() ? "" : "; ") + o;
-        const Evidence& ev = best(t);
+        std::set<std::string> dates;
+        evidence.each(g[boost::source(e, g)].id, g[boost::target(e, g)].id, t.relation,
+                      [&](const StoredRelation& r) {
+                          if (!r.date.empty()) dates.insert(r.date);
+                      });
         w.start("attvalues");
         attvalue(w, "relation", t.relation);
         attvalue(w, "direction", t.symmetric ? "symmetric" : "directed");
@@ -169,8 +165,8 @@ void write_gexf(const TieGraph& tg, std::ostream& out, const ExportOptions& opti
         attvalue(w, "last_date", t.last_date);
         attvalue(w, "articles", fmt::format("{}", t.articles));
         attvalue(w, "outlets", outlet_list);
-        attvalue(w, "evidence", ev.sentence);
-        attvalue(w, "evidence_article", ev.article);
+        attvalue(w, "evidence", t.evidence);
+        attvalue(w, "evidence_article", t.evidence_article);
         w.end();
         if (!dates.empty()) {
             w.start("spells");

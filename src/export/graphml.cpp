@@ -46,15 +46,6 @@ void data(detail::XmlWriter& w, const char* key, std::string_view value) {
     w.end();
 }
 
-// The evidence shown on the edge: the earliest dated one, in store order.
-const Evidence& best(const TieEdge& e) {
-    const Evidence* b = &e.evidences.front();
-    for (const auto& ev : e.evidences) {
-        if (!ev.date.empty() && (b->date.empty() || ev.date < b->date)) b = &ev;
-    }
-    return *b;
-}
-
 }  // namespace
 
 void write_graphml(const TieGraph& tg, std::ostream& out, const ExportOptions& options) {
@@ -107,9 +98,8 @@ void write_graphml(const TieGraph& tg, std::ostream& out, const ExportOptions& o
         data(w, "first_date", t.first_date);
         data(w, "last_date", t.last_date);
         data(w, "articles", fmt::format("{}", t.articles));
-        const Evidence& ev = best(t);
-        data(w, "evidence", ev.sentence);
-        data(w, "evidence_article", ev.article);
+        data(w, "evidence", t.evidence);
+        data(w, "evidence_article", t.evidence_article);
         w.end();
     }
     w.end();

@@ -6,8 +6,9 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 
-#include <set>
 #include <unordered_set>
+
+#include "export/evidence_join.h"
 
 namespace rabta {
 
@@ -101,6 +102,7 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
 
     key(w, "edges");
     w.StartArray();
+    detail::EdgeEvidence evidence(store, tg);
     std::size_t n = 0;
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         const TieEdge& t = g[e];
@@ -125,35 +127,32 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
         opt(w, t.last_date);
         key(w, "articles");
         w.Int64(t.articles);
-        std::set<std::string> outlets;
-        for (const Evidence& ev : t.evidences) {
-            if (!ev.outlet.empty()) outlets.insert(ev.outlet);
-        }
         key(w, "outlets");
         w.StartArray();
-        for (const auto& o : outlets)
+        for (const auto& o : t.outlets)
             str(w, o);
         w.EndArray();
         key(w, "evidences");
         w.StartArray();
-        for (const Evidence& ev : t.evidences) {
-            w.StartObject();
-            key(w, "article");
-            str(w, ev.article);
-            key(w, "sentence");
-            str(w, ev.sentence);
-            key(w, "span");
-            span(w, ev.span_begin, ev.span_end);
-            key(w, "date");
-            opt(w, ev.date);
-            key(w, "outlet");
-            opt(w, ev.outlet);
-            key(w, "rule");
-            str(w, ev.rule);
-            key(w, "mode");
-            str(w, ev.mode);
-            w.EndObject();
-        }
+        evidence.each(g[boost::source(e, g)].id, g[boost::target(e, g)].id, t.relation,
+                      [&](const StoredRelation& ev) {
+                          w.StartObject();
+                          key(w, "article");
+                          str(w, ev.article);
+                          key(w, "sentence");
+                          str(w, ev.sentence);
+                          key(w, "span");
+                          span(w, ev.span_begin, ev.span_end);
+                          key(w, "date");
+                          opt(w, ev.date);
+                          key(w, "outlet");
+                          opt(w, ev.outlet);
+                          key(w, "rule");
+                          str(w, ev.rule);
+                          key(w, "mode");
+                          str(w, ev.mode);
+                          w.EndObject();
+                      });
         w.EndArray();
         w.EndObject();
     }

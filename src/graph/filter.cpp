@@ -12,33 +12,13 @@ bool in(const std::vector<std::string>& list, const std::string& x) {
     return list.empty() || std::find(list.begin(), list.end(), x) != list.end();
 }
 
-// The edge with only the evidences in [from, to]; its summary recomputed.
-TieEdge restricted(const TieEdge& e, const std::string& from, const std::string& to) {
-    if (from.empty() && to.empty()) return e;
-    TieEdge r = e;
-    r.evidences.clear();
-    r.first_date.clear();
-    r.last_date.clear();
-    r.mode = "intent";
-    std::set<std::string> articles;
-    for (const Evidence& ev : e.evidences) {
-        if (ev.date.empty() || (!from.empty() && ev.date < from) || (!to.empty() && ev.date > to))
-            continue;
-        r.evidences.push_back(ev);
-        if (r.first_date.empty() || ev.date < r.first_date) r.first_date = ev.date;
-        if (ev.date > r.last_date) r.last_date = ev.date;
-        if (ev.mode == "done") r.mode = "done";
-        articles.insert(ev.article);
-    }
-    r.weight = static_cast<double>(r.evidences.size());
-    r.articles = static_cast<std::int64_t>(articles.size());
-    return r;
-}
-
 }  // namespace
 
 TieGraph TieGraph::filter(const GraphFilter& f) const {
-    if (f.empty()) return *this;
+    GraphFilter ties = f;  // dates were applied when the ties were counted
+    ties.from.clear();
+    ties.to.clear();
+    if (ties.empty()) return *this;
     const auto& g = g_;
     auto country_of = [&](Vertex v) { return g[v].country; };
     auto dyad_ok = [&](Vertex a, Vertex b) {
@@ -54,9 +34,8 @@ TieGraph TieGraph::filter(const GraphFilter& f) const {
             !dyad_ok(s, t)) {
             continue;
         }
-        TieEdge r = restricted(g[e], f.from, f.to);
-        if (r.evidences.empty() || r.weight < f.min_weight) continue;
-        kept.emplace_back(e, std::move(r));
+        if (g[e].weight < f.min_weight) continue;
+        kept.emplace_back(e, g[e]);
     }
     // the ego's neighbourhood over the kept edges, direction ignored
     std::set<Vertex> nodes;
@@ -95,6 +74,7 @@ TieGraph TieGraph::filter(const GraphFilter& f) const {
         nodes.insert(boost::target(e, g));
     }
     TieGraph out;
+    out.scope_ = scope_;
     std::map<Vertex, Vertex> remap;
     for (Vertex v : nodes) {  // in vertex order, which is id order
         Vertex nv = boost::add_vertex(g[v], out.g_);

@@ -272,10 +272,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             Store store = Store::open(db);
             if (!resolve_filter(store, from, to, relations, types, dyad, ego, gf, err))
                 return kDataProblems;
-            TieGraph g = TieGraph::from_store(store).filter(gf);
+            TieGraph g = TieGraph::from_store(store, gf);
             auto write = [&](std::ostream& f) {
                 if (format == "gexf") {
-                    write_gexf(g, f, xo);
+                    write_gexf(g, store, f, xo);
                 } else if (format == "json") {
                     write_json(g, store, f);
                 } else {
