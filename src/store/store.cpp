@@ -33,6 +33,31 @@ std::string text_or_empty(const SQLite::Column& c) {
     return c.isNull() ? std::string() : c.getString();
 }
 
+// Relation mentions with their article's outlet and date; read_relation takes
+// the columns in this order.
+constexpr const char* kRelationColumns =
+    "SELECT r.source_id, r.target_id, r.relation, r.directed, r.mode, r.context, r.rule_id, "
+    "r.confidence, "
+    "r.article_id, a.outlet, a.published, r.evidence, r.span_begin, r.span_end "
+    "FROM relations r JOIN articles a ON a.id = r.article_id";
+
+void read_relation(SQLite::Statement& st, StoredRelation& r) {
+    r.source = st.getColumn(0).getString();
+    r.target = st.getColumn(1).getString();
+    r.relation = st.getColumn(2).getString();
+    r.directed = st.getColumn(3).getInt() != 0;
+    r.mode = st.getColumn(4).getString();
+    r.context = text_or_empty(st.getColumn(5));
+    r.rule = st.getColumn(6).getString();
+    r.confidence = st.getColumn(7).getDouble();
+    r.article = st.getColumn(8).getString();
+    r.outlet = text_or_empty(st.getColumn(9));
+    r.date = text_or_empty(st.getColumn(10));
+    r.sentence = st.getColumn(11).getString();
+    r.span_begin = static_cast<std::uint32_t>(st.getColumn(12).getInt64());
+    r.span_end = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
+}
+
 }  // namespace
 
 struct Store::Impl {
@@ -335,30 +360,12 @@ std::vector<StoredRelation> Store::relations() const {
     return guarded(impl_->path, "cannot read relations", [&] {
         std::vector<StoredRelation> out;
         SQLite::Statement st(impl_->db,
-                             "SELECT r.source_id, r.target_id, r.relation, r.directed, r.mode, "
-                             "r.context, r.rule_id, "
-                             "r.confidence, r.article_id, a.outlet, a.published, r.evidence, "
-                             "r.span_begin, r.span_end "
-                             "FROM relations r JOIN articles a ON a.id = r.article_id "
-                             "ORDER BY r.source_id, r.target_id, r.relation, a.published, "
-                             "r.article_id, r.span_begin");
+                             std::string(kRelationColumns) +
+                                 " ORDER BY r.source_id, r.target_id, r.relation, a.published, "
+                                 "r.article_id, r.span_begin");
         while (st.executeStep()) {
-            StoredRelation r;
-            r.source = st.getColumn(0).getString();
-            r.target = st.getColumn(1).getString();
-            r.relation = st.getColumn(2).getString();
-            r.directed = st.getColumn(3).getInt() != 0;
-            r.mode = st.getColumn(4).getString();
-            r.context = text_or_empty(st.getColumn(5));
-            r.rule = st.getColumn(6).getString();
-            r.confidence = st.getColumn(7).getDouble();
-            r.article = st.getColumn(8).getString();
-            r.outlet = text_or_empty(st.getColumn(9));
-            r.date = text_or_empty(st.getColumn(10));
-            r.sentence = st.getColumn(11).getString();
-            r.span_begin = static_cast<std::uint32_t>(st.getColumn(12).getInt64());
-            r.span_end = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
-            out.push_back(std::move(r));
+            out.emplace_back();
+            read_relation(st, out.back());
         }
         return out;
     });
@@ -556,21 +563,7 @@ struct EvidenceCursor::Impl {
 
     void step() {
         valid = guarded(path, "cannot read evidence", [&] { return st.executeStep(); });
-        if (!valid) return;
-        row.source = st.getColumn(0).getString();
-        row.target = st.getColumn(1).getString();
-        row.relation = st.getColumn(2).getString();
-        row.directed = st.getColumn(3).getInt() != 0;
-        row.mode = st.getColumn(4).getString();
-        row.context = text_or_empty(st.getColumn(5));
-        row.rule = st.getColumn(6).getString();
-        row.confidence = st.getColumn(7).getDouble();
-        row.article = st.getColumn(8).getString();
-        row.outlet = text_or_empty(st.getColumn(9));
-        row.date = text_or_empty(st.getColumn(10));
-        row.sentence = st.getColumn(11).getString();
-        row.span_begin = static_cast<std::uint32_t>(st.getColumn(12).getInt64());
-        row.span_end = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
+        if (valid) read_relation(st, row);
     }
 };
 
@@ -588,12 +581,7 @@ EvidenceCursor Store::evidences(const EvidenceScope& scope) const {
     return guarded(impl_->path, "cannot read evidence", [&] {
         std::vector<std::string> binds;
         const std::string sql =
-            "SELECT r.source_id, r.target_id, r.relation, r.directed, r.mode, r.context, "
-            "r.rule_id, "
-            "r.confidence, r.article_id, a.outlet, a.published, r.evidence, r.span_begin, "
-            "r.span_end "
-            "FROM relations r JOIN articles a ON a.id = r.article_id" +
-            scope_sql(scope, binds) + kEvidenceOrder;
+            std::string(kRelationColumns) + scope_sql(scope, binds) + kEvidenceOrder;
         auto impl = std::make_unique<EvidenceCursor::Impl>(impl_->path, impl_->db, sql);
         bind_all(impl->st, binds);
         impl->step();
