@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 #include <rabta/export.h>
 
-#include "util/utf8.h"
+#include "export/fields.h"
 
 namespace rabta {
 
@@ -41,21 +41,18 @@ void write_csv(const TieGraph& tg,
         "first_seen", "last_seen");
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
         const ActorVertex& a = g[v];
-        const bool latin = options.label == ExportOptions::Label::latin && !a.label_en.empty();
-        row(nodes, a.id, latin ? a.label_en : a.label_ur, a.type, a.label_ur, a.label_en, a.subtype,
+        row(nodes, a.id, detail::node_label(a, options), a.type, a.label_ur, a.label_en, a.subtype,
             a.country, fmt::format("{}", a.mentions), a.first_seen, a.last_seen);
     }
     row(edges, "Source", "Target", "Type", "Weight", "Label", "Kind", "mode", "first_date",
         "last_date", "articles", "outlets", "evidence", "evidence_article");
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         const TieEdge& t = g[e];
-        std::string outlet_list;
-        for (const auto& o : t.outlets)
-            outlet_list += (outlet_list.empty() ? "" : "; ") + o;
+        const std::string outlets = detail::outlet_list(t.outlets);
         row(edges, g[boost::source(e, g)].id, g[boost::target(e, g)].id,
             t.symmetric ? "Undirected" : "Directed", fmt::format("{:.1f}", t.weight), t.relation,
-            t.relation, t.mode, t.first_date, t.last_date, fmt::format("{}", t.articles),
-            outlet_list, t.evidence, t.evidence_article);
+            t.relation, t.mode, t.first_date, t.last_date, fmt::format("{}", t.articles), outlets,
+            t.evidence, t.evidence_article);
     }
 }
 

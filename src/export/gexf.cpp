@@ -9,6 +9,7 @@
 #include <set>
 
 #include "export/evidence_join.h"
+#include "export/fields.h"
 #include "export/xml_writer.h"
 
 namespace rabta {
@@ -94,10 +95,9 @@ void write_gexf(const TieGraph& tg,
     w.start("nodes");
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
         const ActorVertex& a = g[v];
-        const bool latin = options.label == ExportOptions::Label::latin && !a.label_en.empty();
         w.start("node");
         w.attr("id", a.id);
-        w.attr("label", latin ? a.label_en : a.label_ur);
+        w.attr("label", detail::node_label(a, options));
         w.start("attvalues");
         attvalue(w, "label_ur", a.label_ur);
         attvalue(w, "label_en", a.label_en);
@@ -149,9 +149,7 @@ void write_gexf(const TieGraph& tg,
         w.attr("kind", t.relation);
         w.attr("label", t.relation);
         w.attr("weight", fmt::format("{:.1f}", t.weight));
-        std::string outlet_list;
-        for (const auto& o : t.outlets)
-            outlet_list += (outlet_list.empty() ? "" : "; ") + o;
+        const std::string outlets = detail::outlet_list(t.outlets);
         std::set<std::string> dates;
         evidence.each(g[boost::source(e, g)].id, g[boost::target(e, g)].id, t.relation,
                       [&](const StoredRelation& r) {
@@ -164,7 +162,7 @@ void write_gexf(const TieGraph& tg,
         attvalue(w, "first_date", t.first_date);
         attvalue(w, "last_date", t.last_date);
         attvalue(w, "articles", fmt::format("{}", t.articles));
-        attvalue(w, "outlets", outlet_list);
+        attvalue(w, "outlets", outlets);
         attvalue(w, "evidence", t.evidence);
         attvalue(w, "evidence_article", t.evidence_article);
         w.end();

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <rabta/export.h>
 
+#include "export/fields.h"
 #include "export/xml_writer.h"
 
 namespace rabta {
@@ -35,6 +36,7 @@ constexpr Key kKeys[] = {
     {"first_date", "edge", "first_date", "string"},
     {"last_date", "edge", "last_date", "string"},
     {"articles", "edge", "articles", "int"},
+    {"outlets", "edge", "outlets", "string"},
     {"evidence", "edge", "evidence", "string"},
     {"evidence_article", "edge", "evidence_article", "string"},
 };
@@ -73,8 +75,7 @@ void write_graphml(const TieGraph& tg, std::ostream& out, const ExportOptions& o
         const ActorVertex& a = g[v];
         w.start("node");
         w.attr("id", a.id);
-        const bool latin = options.label == ExportOptions::Label::latin && !a.label_en.empty();
-        data(w, "label", latin ? a.label_en : a.label_ur);
+        data(w, "label", detail::node_label(a, options));
         data(w, "label_ur", a.label_ur);
         data(w, "label_en", a.label_en);
         data(w, "type", a.type);
@@ -98,6 +99,7 @@ void write_graphml(const TieGraph& tg, std::ostream& out, const ExportOptions& o
         data(w, "first_date", t.first_date);
         data(w, "last_date", t.last_date);
         data(w, "articles", fmt::format("{}", t.articles));
+        data(w, "outlets", detail::outlet_list(t.outlets));
         data(w, "evidence", t.evidence);
         data(w, "evidence_article", t.evidence_article);
         w.end();

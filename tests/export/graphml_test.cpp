@@ -73,6 +73,10 @@ TEST_CASE("GraphML follows what Gephi's importer expects") {
     CHECK(x.find("<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>") !=
           std::string::npos);
     CHECK(x.find("edgedefault=\"directed\"") != std::string::npos);
+    // each tie names the outlets behind it (seed 003 and its second story: Daily Mumtaz)
+    CHECK(x.find("<key id=\"outlets\" for=\"edge\" attr.name=\"outlets\" attr.type=\"string\"/>") !=
+          std::string::npos);
+    CHECK(x.find("<data key=\"outlets\">Daily Mumtaz; شِنہوا</data>") != std::string::npos);
     CHECK(x.find("for=\"all\"") == std::string::npos);
     CHECK(x.find("<default>") == std::string::npos);
     CHECK(x.find("id=\"d3\"") == std::string::npos);
