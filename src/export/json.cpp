@@ -29,6 +29,14 @@ void opt(Writer& w, std::string_view s) {
         str(w, s);
     }
 }
+void field(Writer& w, const char* k, std::string_view v) {
+    key(w, k);
+    str(w, v);
+}
+void optional_field(Writer& w, const char* k, std::string_view v) {
+    key(w, k);
+    opt(w, v);
+}
 void span(Writer& w, std::uint32_t b, std::uint32_t e) {
     w.StartArray();
     w.Uint(b);
@@ -44,8 +52,7 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
     Writer w(os);
     w.SetIndent(' ', 1);
     w.StartObject();
-    key(w, "format");
-    str(w, "rabta-graph/1");
+    field(w, "format", "rabta-graph/1");
     key(w, "directed");
     w.Bool(true);
 
@@ -56,18 +63,12 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
         const ActorVertex& a = g[v];
         nodes.insert(a.id);
         w.StartObject();
-        key(w, "id");
-        str(w, a.id);
-        key(w, "type");
-        str(w, a.type);
-        key(w, "subtype");
-        str(w, a.subtype);
-        key(w, "label_ur");
-        str(w, a.label_ur);
-        key(w, "label_en");
-        str(w, a.label_en);
-        key(w, "country");
-        opt(w, a.country);
+        field(w, "id", a.id);
+        field(w, "type", a.type);
+        field(w, "subtype", a.subtype);
+        field(w, "label_ur", a.label_ur);
+        field(w, "label_en", a.label_en);
+        optional_field(w, "country", a.country);
         key(w, "aliases");
         w.StartArray();
         for (const auto& al : a.aliases)
@@ -77,25 +78,18 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
         w.StartArray();
         for (const StoredRole& r : a.roles) {
             w.StartObject();
-            key(w, "title");
-            str(w, r.title);
-            key(w, "org");
-            str(w, r.org);
-            key(w, "from");
-            opt(w, r.from);
-            key(w, "to");
-            opt(w, r.to);
-            key(w, "source");
-            str(w, r.source);
+            field(w, "title", r.title);
+            field(w, "org", r.org);
+            optional_field(w, "from", r.from);
+            optional_field(w, "to", r.to);
+            field(w, "source", r.source);
             w.EndObject();
         }
         w.EndArray();
         key(w, "mentions");
         w.Int64(a.mentions);
-        key(w, "first_seen");
-        opt(w, a.first_seen);
-        key(w, "last_seen");
-        opt(w, a.last_seen);
+        optional_field(w, "first_seen", a.first_seen);
+        optional_field(w, "last_seen", a.last_seen);
         w.EndObject();
     }
     w.EndArray();
@@ -107,24 +101,17 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         const TieEdge& t = g[e];
         w.StartObject();
-        key(w, "id");
-        str(w, fmt::format("e{}", n++));
-        key(w, "source");
-        str(w, g[boost::source(e, g)].id);
-        key(w, "target");
-        str(w, g[boost::target(e, g)].id);
-        key(w, "relation");
-        str(w, t.relation);
+        field(w, "id", fmt::format("e{}", n++));
+        field(w, "source", g[boost::source(e, g)].id);
+        field(w, "target", g[boost::target(e, g)].id);
+        field(w, "relation", t.relation);
         key(w, "symmetric");
         w.Bool(t.symmetric);
-        key(w, "mode");
-        str(w, t.mode);
+        field(w, "mode", t.mode);
         key(w, "weight");
         w.Double(t.weight);
-        key(w, "first_date");
-        opt(w, t.first_date);
-        key(w, "last_date");
-        opt(w, t.last_date);
+        optional_field(w, "first_date", t.first_date);
+        optional_field(w, "last_date", t.last_date);
         key(w, "articles");
         w.Int64(t.articles);
         key(w, "outlets");
@@ -137,20 +124,14 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
         evidence.each(g[boost::source(e, g)].id, g[boost::target(e, g)].id, t.relation,
                       [&](const StoredRelation& ev) {
                           w.StartObject();
-                          key(w, "article");
-                          str(w, ev.article);
-                          key(w, "sentence");
-                          str(w, ev.sentence);
+                          field(w, "article", ev.article);
+                          field(w, "sentence", ev.sentence);
                           key(w, "span");
                           span(w, ev.span_begin, ev.span_end);
-                          key(w, "date");
-                          opt(w, ev.date);
-                          key(w, "outlet");
-                          opt(w, ev.outlet);
-                          key(w, "rule");
-                          str(w, ev.rule);
-                          key(w, "mode");
-                          str(w, ev.mode);
+                          optional_field(w, "date", ev.date);
+                          optional_field(w, "outlet", ev.outlet);
+                          field(w, "rule", ev.rule);
+                          field(w, "mode", ev.mode);
                           w.EndObject();
                       });
         w.EndArray();
@@ -168,20 +149,13 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
     store.for_each_article([&](const Store::ArticleRow& a) {
         if (!articles.count(a.id)) return;
         w.StartObject();
-        key(w, "id");
-        str(w, a.id);
-        key(w, "title");
-        str(w, a.title);
-        key(w, "date");
-        opt(w, a.published);
-        key(w, "outlet");
-        opt(w, a.outlet);
-        key(w, "agency");
-        opt(w, a.agency);
-        key(w, "dateline");
-        opt(w, a.dateline);
-        key(w, "url");
-        opt(w, a.url);
+        field(w, "id", a.id);
+        field(w, "title", a.title);
+        optional_field(w, "date", a.published);
+        optional_field(w, "outlet", a.outlet);
+        optional_field(w, "agency", a.agency);
+        optional_field(w, "dateline", a.dateline);
+        optional_field(w, "url", a.url);
         w.EndObject();
     });
     w.EndArray();
@@ -197,14 +171,11 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
             w.StartArray();
         }
         w.StartObject();
-        key(w, "entity");
-        str(w, m.entity);
-        key(w, "surface");
-        str(w, m.surface);
+        field(w, "entity", m.entity);
+        field(w, "surface", m.surface);
         key(w, "span");
         span(w, m.begin, m.end);
-        key(w, "kind");
-        str(w, m.kind);
+        field(w, "kind", m.kind);
         w.EndObject();
     });
     if (!current.empty()) w.EndArray();

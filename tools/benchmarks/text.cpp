@@ -91,7 +91,6 @@ int main(int argc, char** argv) {
         std::vector<std::string> folded;
         for (const auto& t : texts)
             folded.push_back(rabta::fold(t).text);
-        std::size_t i = 0;
         std::vector<std::string> keep = std::move(texts);
         texts = folded;
         time_runs("words: rabta tokenizer", [](const std::string& t) {
@@ -110,7 +109,6 @@ int main(int argc, char** argv) {
             return n;
         });
         texts = std::move(keep);
-        (void)i;
     }
     return 0;
 }
