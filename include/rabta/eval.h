@@ -4,6 +4,7 @@
 #include <rabta/data_source.h>
 #include <rabta/store.h>
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -31,11 +32,17 @@ struct EvalReport {
     std::map<std::string, Score> ties_by_relation;
     std::vector<std::string> missed;    ///< "article: relation source → target" (and entities)
     std::vector<std::string> spurious;  ///< likewise, found but not in gold
+    std::size_t scored = 0;             ///< gold articles present in the store
+    std::vector<std::string> absent;    ///< gold articles the store does not hold
 };
 
 /// Compares the entities mentioned and the relations found per article with the
-/// gold files. Only articles present in the gold are scored. Throws ConfigError
-/// for a malformed gold file, and when a gold article is missing from the store.
+/// gold files. Only gold articles that the store holds are scored; the others are
+/// listed in `absent`, so one gold directory serves a seed build and a corpus
+/// build. A gold actor given by names matches a found entity of its type that
+/// carries one of the names (folded, space-free) among its mentions in the
+/// article or its aliases. Throws ConfigError for a malformed gold file or a tie
+/// whose ends are not entities of its article.
 EvalReport evaluate(const Store& store, const std::vector<DataFile>& gold);
 
 }  // namespace rabta

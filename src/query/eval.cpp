@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <rabta/error.h>
 #include <rabta/eval.h>
+#include <rabta/text.h>
 
 #include <set>
 #include <tuple>
@@ -11,22 +12,59 @@ namespace rabta {
 
 namespace {
 
-// A tie as compared: symmetric relations without order.
+// Relations compared without order, whatever direction a rule gave them: the
+// gold says "A and B signed", not who signed first.
+bool unordered(const std::string& relation) {
+    return relation == "met" || relation == "signed" || relation == "cooperated" ||
+           relation == "agreed";
+}
+
 using TieKey =
     std::tuple<std::string, std::string, std::string, std::string>;  // article, relation, a, b
 
 TieKey tie_key(const std::string& article,
                const std::string& relation,
                std::string a,
-               std::string b,
-               bool symmetric) {
-    if (symmetric && b < a) std::swap(a, b);
+               std::string b) {
+    if (unordered(relation) && b < a) std::swap(a, b);
     return {article, relation, a, b};
 }
 
 std::string show(const TieKey& k) {
     return fmt::format("{}: {} {} → {}", std::get<0>(k), std::get<1>(k), std::get<2>(k),
                        std::get<3>(k));
+}
+
+std::string type_of_id(const std::string& id) {
+    std::string t = id.substr(0, id.find(':'));
+    return t == "org" ? "organization" : t;
+}
+
+// One gold actor of one article: an entity id, or a type and the spellings the
+// article uses. `key` names it in reports and tie keys.
+struct GoldEntity {
+    std::string key;
+    std::string type;
+    std::string id;               // empty for a named actor
+    std::set<std::string> names;  // fold_key of each spelling
+};
+
+struct GoldArticle {
+    std::vector<GoldEntity> entities;
+};
+
+// What the store found for one entity in one article.
+struct FoundEntity {
+    std::string type;
+    std::set<std::string> names;  // fold_key of surfaces in the article and of aliases
+};
+
+bool matches(const GoldEntity& g, const std::string& id, const FoundEntity& f) {
+    if (!g.id.empty()) return g.id == id;
+    if (g.type != f.type) return false;
+    for (const auto& n : g.names)
+        if (f.names.count(n)) return true;
+    return false;
 }
 
 }  // namespace
@@ -36,70 +74,118 @@ EvalReport evaluate(const Store& store, const std::vector<DataFile>& gold) {
     const std::vector<std::string> ids = store.article_ids();
     const std::set<std::string> stored(ids.begin(), ids.end());
 
-    std::set<std::string> scored;
-    std::set<std::pair<std::string, std::string>> gold_entities;
+    std::map<std::string, GoldArticle> articles;
     std::set<TieKey> required, optional;
-    std::map<TieKey, std::string> relation_of;
-    // Found relations tell which relation names are symmetric for this store.
-    std::map<std::string, bool> symmetric;
-    const std::vector<StoredRelation> rels = store.relations();
-    for (const auto& r : rels)
-        symmetric[r.relation] = !r.directed;
 
     for (const DataFile& f : gold) {
         rapidjson::Document doc = detail::load_validated(f, "schemas/gold.schema.json");
         for (const auto& a : doc["articles"].GetObject()) {
             std::string id = a.name.GetString();
+            const std::string at = "/articles/" + id;
             if (!stored.count(id)) {
-                throw ConfigError(f.origin, "/articles/" + id,
-                                  "gold article '" + id + "' is not in the store");
+                rep.absent.push_back(id);
+                continue;
             }
-            scored.insert(id);
-            for (const auto& e : a.value["entities"].GetArray())
-                gold_entities.emplace(id, e.GetString());
+            if (articles.count(id))
+                throw ConfigError(f.origin, at, "article '" + id + "' is annotated twice");
+            GoldArticle& ga = articles[id];
+            for (const auto& e : a.value["entities"].GetArray()) {
+                GoldEntity g;
+                if (e.IsString()) {
+                    g.key = g.id = e.GetString();
+                    g.type = type_of_id(g.id);
+                } else {
+                    g.type = e["type"].GetString();
+                    for (const auto& n : e["names"].GetArray())
+                        g.names.insert(fold_key(n.GetString()));
+                    g.key = fmt::format("{} «{}»", g.type, e["names"][0].GetString());
+                }
+                ga.entities.push_back(std::move(g));
+            }
+            // A tie names its ends by id or by any spelling of an entity above.
+            auto resolve = [&](const std::string& ref, const std::string& pointer) {
+                const std::string k = fold_key(ref);
+                for (const auto& g : ga.entities)
+                    if (g.id == ref || g.names.count(k)) return g.key;
+                throw ConfigError(
+                    f.origin, pointer,
+                    "'" + ref + "' is not among the entities of article '" + id + "'");
+            };
+            rapidjson::SizeType i = 0;
             for (const auto& t : a.value["ties"].GetArray()) {
-                std::string rel = t["relation"].GetString();
-                bool sym = rel == "met" || rel == "cooperated" || rel == "agreed";
-                if (auto it = symmetric.find(rel); it != symmetric.end()) sym = it->second;
-                TieKey k = tie_key(id, rel, t["source"].GetString(), t["target"].GetString(), sym);
+                const std::string p = fmt::format("{}/ties/{}", at, i++);
+                TieKey k = tie_key(id, t["relation"].GetString(),
+                                   resolve(t["source"].GetString(), p + "/source"),
+                                   resolve(t["target"].GetString(), p + "/target"));
                 (t["required"].GetBool() ? required : optional).insert(k);
             }
         }
     }
 
-    // Entities: (article, entity) pairs.
-    std::set<std::pair<std::string, std::string>> found_entities;
-    std::map<std::string, std::string> type_of;
-    for (const auto& [article, entity, type] : store.article_entities()) {
-        type_of[entity] = type;
-        if (scored.count(article)) found_entities.emplace(article, entity);
-    }
-    for (const auto& p : found_entities) {
-        const std::string& type = type_of[p.second];
-        if (gold_entities.count(p)) {
-            ++rep.entities.tp;
-            ++rep.entities_by_type[type].tp;
-        } else {
-            ++rep.entities.fp;
-            ++rep.entities_by_type[type].fp;
-            rep.spurious.push_back(fmt::format("{}: entity {}", p.first, p.second));
+    // What was found in the scored articles: each entity with the names it had there.
+    std::map<std::string, std::map<std::string, FoundEntity>> found_in;
+    store.for_each_mention([&](const Store::MentionRow& m) {
+        auto it = articles.find(m.article);
+        if (it == articles.end()) return;
+        found_in[m.article][m.entity].names.insert(fold_key(m.surface));
+    });
+    std::map<std::string, const StoredEntity*> by_id;
+    const std::vector<StoredEntity> entities = store.entities();
+    for (const auto& e : entities)
+        by_id[e.id] = &e;
+    for (auto& [article, found] : found_in) {
+        for (auto& [id, fe] : found) {
+            const StoredEntity& e = *by_id.at(id);
+            fe.type = e.type;
+            fe.names.insert(fold_key(e.label_ur));
+            for (const auto& al : e.aliases)
+                fe.names.insert(fold_key(al));
         }
     }
-    for (const auto& p : gold_entities) {
-        if (found_entities.count(p)) continue;
-        std::string type =
-            type_of.count(p.second) ? type_of[p.second] : p.second.substr(0, p.second.find('/'));
-        if (type == "org") type = "organization";
-        ++rep.entities.fn;
-        ++rep.entities_by_type[type].fn;
-        rep.missed.push_back(fmt::format("{}: entity {}", p.first, p.second));
+
+    // Entities: each found entity maps to the first gold actor it matches. A second
+    // entity for an actor already matched (one actor split in two) is spurious.
+    std::map<std::pair<std::string, std::string>, std::string> key_of;  // (article, id) → key
+    for (const auto& [article, ga] : articles) {
+        std::set<std::string> matched;
+        for (const auto& [id, fe] : found_in[article]) {
+            const GoldEntity* hit = nullptr;
+            for (const auto& g : ga.entities)
+                if (matches(g, id, fe)) {
+                    hit = &g;
+                    break;
+                }
+            if (hit && matched.insert(hit->key).second) {
+                key_of[{article, id}] = hit->key;
+                ++rep.entities.tp;
+                ++rep.entities_by_type[fe.type].tp;
+                continue;
+            }
+            if (hit) key_of[{article, id}] = hit->key;
+            ++rep.entities.fp;
+            ++rep.entities_by_type[fe.type].fp;
+            rep.spurious.push_back(fmt::format("{}: entity {} ({}){}", article, id,
+                                               by_id.at(id)->label_ur,
+                                               hit ? ", a second entity for " + hit->key : ""));
+        }
+        for (const auto& g : ga.entities) {
+            if (matched.count(g.key)) continue;
+            ++rep.entities.fn;
+            ++rep.entities_by_type[g.type].fn;
+            rep.missed.push_back(fmt::format("{}: entity {}", article, g.key));
+        }
     }
 
-    // Ties.
+    // Ties, with their ends named as the gold names them.
+    auto key = [&](const std::string& article, const std::string& id) {
+        auto it = key_of.find({article, id});
+        return it == key_of.end() ? id : it->second;
+    };
     std::set<TieKey> found;
-    for (const auto& r : rels) {
-        if (scored.count(r.article))
-            found.insert(tie_key(r.article, r.relation, r.source, r.target, !r.directed));
+    for (const auto& r : store.relations()) {
+        if (articles.count(r.article))
+            found.insert(
+                tie_key(r.article, r.relation, key(r.article, r.source), key(r.article, r.target)));
     }
     for (const auto& k : found) {
         if (required.count(k)) {
@@ -117,6 +203,7 @@ EvalReport evaluate(const Store& store, const std::vector<DataFile>& gold) {
         ++rep.ties_by_relation[std::get<1>(k)].fn;
         rep.missed.push_back(show(k));
     }
+    rep.scored = articles.size();
     return rep;
 }
 

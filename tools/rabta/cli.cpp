@@ -323,6 +323,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (*eval_cmd) {
             Store store = Store::open(db);
             EvalReport r = evaluate(store, read_data_files(gold, ".json"));
+            fmt::print(out, "scored {} gold articles; {} not in this database\n", r.scored,
+                       r.absent.size());
             auto row = [&](const std::string& name, const Score& sc) {
                 fmt::print(out, "{:<22} {:>4} {:>4} {:>4}  {:.3f}  {:.3f}  {:.3f}\n", name, sc.tp,
                            sc.fp, sc.fn, sc.precision(), sc.recall(), sc.f1());
