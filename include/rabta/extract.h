@@ -41,10 +41,21 @@ struct Relation {
     std::uint32_t sentence = 0;  ///< index into Extraction::sentences
 };
 
+/// A role a title in the text gives a person: «علی بابا گروپ کے صدر جیمز ڈونگ».
+struct TextRole {
+    std::string person;  ///< actor id
+    std::string org;     ///< actor id of the organization or country
+    std::string title;   ///< as written in the article
+    std::uint32_t sentence = 0;
+};
+
 struct Extraction {
     std::vector<Span> sentences;  ///< in Article::text, in reading order
     std::vector<Mention> mentions;
     std::vector<Relation> relations;
+    /// Actors found by patterns (Actor::subtype "discovered"), in order of discovery.
+    std::vector<Actor> discovered;
+    std::vector<TextRole> roles;
 };
 
 class Extractor {

@@ -47,8 +47,11 @@ struct Actor {
 /// How a lexicon key refers to its actor.
 enum class KeyKind : std::uint8_t { name, demonym };
 
+/// LexiconKey::actor of a phrase that names no actor (see not_actors).
+inline constexpr std::uint32_t kNotAnActor = 0xFFFFFFFFu;
+
 struct LexiconKey {
-    std::uint32_t actor;  ///< index into actors()
+    std::uint32_t actor;  ///< index into actors(), or kNotAnActor
     KeyKind kind;
 };
 

@@ -30,6 +30,12 @@ struct RuleSlot {
     std::string marker;
     std::vector<std::string> types;  ///< entity type names; empty = any
     bool list = false;
+    /// Members are the heads after this phrase, after the cue, in the sentence:
+    /// «… شرکت کر رہے ہیں جن میں A، B، C شامل ہیں».
+    Phrase after_cue;
+    /// The slot may be filled by an affiliation of the next slot's head:
+    /// «F کے P میں انعقاد».
+    bool or_affiliation = false;
 };
 
 struct Rule {
@@ -47,6 +53,26 @@ struct PronounRule {
     std::string refers;  ///< "last_subject_person" or "speaker_org"
 };
 
+/// An office title: «وزیر», «سفیر», «سی ای او». Which entity the office is held in
+/// depends on the kind (see schemas/actors.schema.json).
+struct TitleRule {
+    std::vector<Phrase> words;
+    std::string kind;  ///< government, org or any
+    bool portfolio = false;
+    bool group = false;
+};
+
+/// Patterns that find actors the lexicon does not know
+/// (seeds/rules/actors.json, schemas/actors.schema.json).
+struct ActorPatterns {
+    std::string home_country;  ///< ISO code for government titles with no country named
+    std::vector<TitleRule> titles;
+    std::vector<Phrase> portfolios, honorifics, organization_suffixes, ministry_heads, forum_heads,
+        generic_words, name_stops, name_joiners, list_before, list_after, list_nouns, city_of,
+        held_in, title_of, leaders;
+    bool role_anaphors = false;
+};
+
 struct AnaphorRule {
     std::vector<Phrase> words;
     std::string type;  ///< entity type of the last-named actor it refers to
@@ -54,7 +80,8 @@ struct AnaphorRule {
 
 class Rules {
   public:
-    /// Loads and validates a rules file. Throws ConfigError (file, JSON pointer,
+    /// Loads and validates the relation rules file and, when given, the actor
+    /// patterns file (named actors.json). Throws ConfigError (file, JSON pointer,
     /// reason) on a schema violation, an unknown relation or marker class, or a
     /// rule whose source/target is not one of its slots.
     static Rules load(const std::vector<DataFile>& files);
@@ -75,6 +102,7 @@ class Rules {
     std::size_t max_cue_distance = 16;                    ///< tokens from the last party to the cue
     std::map<std::string, std::vector<Phrase>> contexts;  ///< context tag → keywords
     std::vector<Rule> rules;                              ///< in priority order
+    ActorPatterns actors;                                 ///< empty when no actors file was given
 
     const RelationType* relation(std::string_view name) const;
     std::uint64_t version() const noexcept { return version_; }

@@ -2,7 +2,10 @@
 #include <rabta/text.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
+#include "recognize/discover.h"
 #include "recognize/matcher.h"
 #include "relate/relate.h"
 
@@ -21,10 +24,13 @@ std::string_view to_string(MentionKind k) noexcept {
 }
 
 struct Extractor::Impl {
-    Impl(const Lexicon& l, const Rules& r) : lexicon(l), matcher(l), compiled(r) {}
+    Impl(const Lexicon& l, const Rules& r)
+        : lexicon(l), rules(r), matcher(l), compiled(r), discoverer(r.actors, l) {}
     const Lexicon& lexicon;
+    const Rules& rules;
     detail::Matcher matcher;
     detail::CompiledRules compiled;
+    detail::Discoverer discoverer;
 };
 
 Extractor::Extractor(const Lexicon& lexicon, const Rules& rules)
@@ -35,6 +41,12 @@ Extractor::~Extractor() = default;
 Extraction Extractor::run(const Article& article) const {
     Extraction ex;
     detail::ArticleState state;
+    detail::ActorTable actors(impl_->lexicon);
+    detail::TitleMemory titles;
+    // Roles given the home country by default, dropped at the end for a person the
+    // article also names with a country: «وزیر اکانومی میکائیل جیباروف» …
+    // «آذربائیجان کے وزیر اکانومی».
+    std::vector<std::size_t> defaulted_roles;
     std::vector<std::string_view> views;
     std::vector<bool> is_word;
     for (const Span& region : article.regions) {
@@ -46,7 +58,8 @@ Extraction Extractor::run(const Article& article) const {
         };
         for (const Span& sent :
              split_sentences(ft.text, {0, static_cast<std::uint32_t>(ft.text.size())})) {
-            const std::vector<Token> toks = tokenize(ft.text, sent);
+            std::vector<Token> toks = tokenize(ft.text, sent);
+            impl_->discoverer.split_glued_titles(toks, ft.text);
             views.clear();
             is_word.clear();
             for (const Token& t : toks) {
@@ -55,28 +68,72 @@ Extraction Extractor::run(const Article& article) const {
             }
             const auto sidx = static_cast<std::uint32_t>(ex.sentences.size());
             ex.sentences.push_back(to_article(sent));
-            const std::vector<detail::TokenMention> found = impl_->matcher.find(views, is_word);
+            detail::Discovery found = impl_->discoverer.run(
+                views, is_word, impl_->matcher.find(views, is_word), actors, titles);
             detail::SentenceResult sr =
-                detail::relate_sentence(impl_->compiled, impl_->lexicon, views, found, state);
-            const auto& actors = impl_->lexicon.actors();
-            for (const auto& m : found) {
-                Span f{toks[m.first].span.begin, toks[m.last - 1].span.end};
+                detail::relate_sentence(impl_->compiled, actors, views, found.mentions, state);
+            auto span_of = [&](std::size_t first, std::size_t last) {
+                return to_article({toks[first].span.begin, toks[last - 1].span.end});
+            };
+            for (const auto& m : found.mentions) {
+                const MentionKind kind = m.anaphor                        ? MentionKind::anaphor
+                                         : m.key.kind == KeyKind::demonym ? MentionKind::demonym
+                                                                          : MentionKind::name;
                 ex.mentions.push_back(
-                    {actors[m.key.actor].id,
-                     m.key.kind == KeyKind::demonym ? MentionKind::demonym : MentionKind::name,
-                     sidx, to_article(f)});
+                    {actors[m.key.actor].id, kind, sidx, span_of(m.first, m.last)});
             }
             for (const auto& ref : sr.references) {
-                Span f{toks[ref.token].span.begin, toks[ref.token + ref.length - 1].span.end};
-                ex.mentions.push_back(
-                    {actors[ref.actor].id, MentionKind::anaphor, sidx, to_article(f)});
+                ex.mentions.push_back({actors[ref.actor].id, MentionKind::anaphor, sidx,
+                                       span_of(ref.token, ref.token + ref.length)});
             }
             for (auto& rel : sr.relations) {
                 rel.sentence = sidx;
                 ex.relations.push_back(std::move(rel));
             }
+            auto fact = [&](std::uint32_t a, std::uint32_t b, const char* relation,
+                            const char* rule, double confidence) {
+                Relation rel;
+                rel.source = actors[a].id;
+                rel.target = actors[b].id;
+                rel.relation = relation;
+                rel.directed = true;
+                rel.mode = "done";
+                rel.rule = rule;
+                rel.confidence = confidence;
+                rel.sentence = sidx;
+                ex.relations.push_back(std::move(rel));
+            };
+            for (const auto& r : found.roles) {
+                if (r.defaulted) defaulted_roles.push_back(ex.roles.size());
+                fact(r.person, r.org, "holds_role", "holds_role.title", r.defaulted ? 0.6 : 0.8);
+                const Span t = span_of(r.first, r.last);
+                ex.roles.push_back(
+                    {actors[r.person].id, actors[r.org].id, std::string(t.of(article.text)), sidx});
+            }
+            for (const auto& [place, container] : found.located)
+                fact(place, container, "located_in", "located_in.city-of", 0.9);
         }
     }
+    std::map<std::string, std::set<std::string>> explicit_country;
+    for (std::size_t i = 0; i < ex.roles.size(); ++i) {
+        if (std::find(defaulted_roles.begin(), defaulted_roles.end(), i) == defaulted_roles.end() &&
+            ex.roles[i].org.starts_with("country:"))
+            explicit_country[ex.roles[i].person].insert(ex.roles[i].org);
+    }
+    std::set<std::pair<std::string, std::string>> dropped;
+    for (auto i : defaulted_roles) {
+        auto it = explicit_country.find(ex.roles[i].person);
+        if (it != explicit_country.end() && !it->second.count(ex.roles[i].org))
+            dropped.insert({ex.roles[i].person, ex.roles[i].org});
+    }
+    auto drop = [&](const std::string& person, const std::string& org, bool is_role) {
+        return is_role && dropped.count({person, org}) > 0;
+    };
+    std::erase_if(ex.roles, [&](const TextRole& r) { return drop(r.person, r.org, true); });
+    std::erase_if(ex.relations, [&](const Relation& r) {
+        return drop(r.source, r.target, r.relation == "holds_role");
+    });
+    ex.discovered = actors.discovered();
     std::stable_sort(
         ex.mentions.begin(), ex.mentions.end(),
         [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });

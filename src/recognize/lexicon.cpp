@@ -224,6 +224,13 @@ Lexicon Lexicon::load(const std::vector<DataFile>& files) {
         for (const auto& n : a.demonyms)
             add(n, KeyKind::demonym, "/demonyms");
     }
+    // Phrases such as «ویلیو چین» win over the name inside them as the longest
+    // match, and then name nothing.
+    for (const auto& doc : docs) {
+        for (const auto& name : strings(doc, "not_actors"))
+            keys.emplace(fold_key(name),
+                         std::make_pair(LexiconKey{kNotAnActor, KeyKind::name}, name));
+    }
     lex.keys_.reserve(keys.size());
     for (auto& [k, v] : keys)
         lex.keys_.emplace_back(k, v.first);

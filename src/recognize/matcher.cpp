@@ -30,7 +30,7 @@ std::vector<TokenMention> Matcher::find(const std::vector<std::string_view>& tok
             if (it->first == probe && is_word[j]) best = TokenMention{i, j + 1, it->second};
         }
         if (best) {
-            out.push_back(*best);
+            if (best->key.actor != kNotAnActor) out.push_back(*best);
             i = best->last;
         } else {
             ++i;

@@ -9,9 +9,10 @@
 namespace rabta::detail {
 
 struct TokenMention {
-    std::size_t first;  ///< first token
-    std::size_t last;   ///< one past the last token
-    LexiconKey key;
+    std::size_t first;     ///< first token
+    std::size_t last;      ///< one past the last token
+    LexiconKey key;        ///< key.actor indexes the article's ActorTable
+    bool anaphor = false;  ///< a title standing for the person last named with it
 };
 
 /// Finds lexicon names in a token sequence, left to right, longest match first,

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace rabta::detail {
 
@@ -49,6 +50,7 @@ CompiledRules::CompiledRules(const Rules& r) : rules(r) {
 namespace {
 
 constexpr int kNone = -1;
+constexpr int kGen = -2;  // «B کی … ملاقات»: the possessor of the event noun
 
 struct Head {
     std::uint32_t actor;
@@ -68,7 +70,7 @@ struct Cue {
 class SentenceReader {
   public:
     SentenceReader(const CompiledRules& r,
-                   const Lexicon& lex,
+                   const ActorTable& lex,
                    const std::vector<std::string_view>& toks,
                    const std::vector<TokenMention>& mentions,
                    ArticleState& state)
@@ -109,7 +111,7 @@ class SentenceReader {
         return {kNone, j};
     }
 
-    const Actor& actor(std::uint32_t a) const { return lex_.actors()[a]; }
+    const Actor& actor(std::uint32_t a) const { return lex_[a]; }
 
     void add_head(std::uint32_t actor_index,
                   std::size_t token,
@@ -119,9 +121,22 @@ class SentenceReader {
                   std::size_t& next) {
         auto [marker, after] = marker_after(end);
         if (marker == r_.of_marker) {
-            pending_.push_back(actor_index);
+            pending_.push_back({actor_index, token, after, true});
             next = after;
             return;
+        }
+        // «X کی Y سے ملاقات»: one person is not the affiliation of another.
+        if (actor(actor_index).type == EntityType::person) {
+            std::vector<Pending> keep;
+            for (const auto& p : pending_) {
+                if (p.name && actor(p.actor).type == EntityType::person) {
+                    heads_.push_back({p.actor, {}, p.token, clause_, kGen, {}});
+                } else {
+                    keep.push_back(p);
+                }
+            }
+            pending_ = std::move(keep);
+            aff = pending_actors();
         }
         heads_.push_back({actor_index, std::move(also), token, clause_, marker, std::move(aff)});
         pending_.clear();
@@ -137,13 +152,27 @@ class SentenceReader {
     }
 
     const CompiledRules& r_;
-    const Lexicon& lex_;
+    const ActorTable& lex_;
     const std::vector<std::string_view>& toks_;
     const std::vector<TokenMention>* mentions_ = nullptr;
     ArticleState& state_;
     std::vector<int> mention_at_;
     std::vector<bool> in_mention_;
-    std::vector<std::uint32_t> pending_;
+    // Actors named with «کے/کی/کا» that wait for the head they qualify.
+    struct Pending {
+        std::uint32_t actor;
+        std::size_t token;  ///< first token of the mention
+        std::size_t after;  ///< token after the «کے/کی/کا»
+        bool name;          ///< a name, not a demonym
+    };
+    std::vector<Pending> pending_;
+    std::vector<std::uint32_t> pending_actors() const {
+        std::vector<std::uint32_t> v;
+        for (const auto& p : pending_)
+            v.push_back(p.actor);
+        return v;
+    }
+    void flush_pending(int marker, std::size_t at);
     std::size_t clause_ = 0;
     std::vector<Head> heads_;
     std::vector<Cue> cues_;
@@ -168,12 +197,13 @@ void SentenceReader::read() {
             if (tm.key.kind == KeyKind::name) state_.last_of_type[a.type] = tm.key.actor;
             if (tm.key.kind == KeyKind::demonym) {
                 // پاکستانی سفیر, چینی کمپنی: the country qualifies what follows.
-                pending_.push_back(tm.key.actor);
+                pending_.push_back({tm.key.actor, tm.first, tm.last, false});
                 i = tm.last;
                 continue;
             }
             std::size_t next = tm.last;
-            add_head(tm.key.actor, tm.first, tm.last, {}, pending_, next);
+            if (a.type == EntityType::forum) ++state_.forum_mentions[tm.key.actor];
+            add_head(tm.key.actor, tm.first, tm.last, {}, pending_actors(), next);
             i = next;
             continue;
         }
@@ -201,9 +231,16 @@ void SentenceReader::read() {
             auto type = entity_type_from(r_.anaphor_type[static_cast<std::size_t>(a->value)]);
             auto it = type ? state_.last_of_type.find(*type) : state_.last_of_type.end();
             if (it != state_.last_of_type.end()) {
-                refs_.push_back({i, a->length, it->second});
+                std::uint32_t who = it->second;
+                if (*type == EntityType::forum) {
+                    // «ایونٹ», «کانفرنس»: the forum the article names most, the latest on a tie
+                    int best = state_.forum_mentions[who];
+                    for (const auto& [f, count] : state_.forum_mentions)
+                        if (count > best) best = count, who = f;
+                }
+                refs_.push_back({i, a->length, who});
                 std::size_t next = i + a->length;
-                add_head(it->second, i, i + a->length, {}, pending_, next);
+                add_head(who, i, i + a->length, {}, pending_actors(), next);
                 i = next;
                 continue;
             }
@@ -233,19 +270,45 @@ void SentenceReader::read() {
             if (set.match(toks_, i)) relation_intents_.emplace_back(rel, i);
         }
         if (auto b = r_.clause_breaks.match(toks_, i)) {
+            flush_pending(kNone, i);
             ++clause_;
-            pending_.clear();
             i += b->length;
             continue;
         }
         if (auto m = r_.markers.match(toks_, i)) {
-            if (m->value != r_.of_marker) pending_.clear();
+            if (m->value != r_.of_marker) flush_pending(m->value, i);
             i += m->length;
             continue;
         }
         ++i;
     }
+    flush_pending(kNone, toks_.size());
     clause_of_token_[toks_.size()] = clause_;
+}
+
+// Qualifiers that found no head. «B کی بھی ملاقات ہوئی»: B possesses the event
+// noun, a head of its own (gen). «چین کے چانگ ای 8 مشن کے ساتھ»: a few plain words
+// after «کے» and then a postposition: the possessor acts through what it owns and
+// takes the postposition. Demonyms only qualify.
+void SentenceReader::flush_pending(int marker, std::size_t at) {
+    if (pending_.empty()) return;
+    const Pending p = pending_.front();
+    pending_.clear();
+    if (!p.name) return;
+    bool cue_ahead = false, cue_between = false;
+    for (std::size_t k = p.after; k < toks_.size() && k < p.after + 8; ++k) {
+        if (mention_at_[k] >= 0 || r_.clause_breaks.match(toks_, k)) break;
+        if (r_.cues.match(toks_, k)) {
+            cue_ahead = true;
+            cue_between = k < at;
+            break;
+        }
+    }
+    if (cue_ahead && !(marker >= 0 && cue_between && at - p.after > 1)) {
+        heads_.push_back({p.actor, {}, p.token, clause_, kGen, {}});
+    } else if (marker >= 0 && at >= p.after && at - p.after <= 4 && !cue_between) {
+        heads_.push_back({p.actor, {}, p.token, clause_, marker, {}});
+    }
 }
 
 bool marker_fits(const CompiledRules& r, std::string_view wanted, int marker) {
@@ -254,6 +317,7 @@ bool marker_fits(const CompiledRules& r, std::string_view wanted, int marker) {
         std::string_view cls = wanted.substr(0, bar);
         if (cls == "any") return true;
         if (cls == "none" && marker == kNone) return true;
+        if (cls == "gen" && marker == kGen) return true;
         if (marker >= 0 && r.marker_names[static_cast<std::size_t>(marker)] == cls) return true;
         wanted = bar == std::string_view::npos ? std::string_view() : wanted.substr(bar + 1);
     }
@@ -271,14 +335,20 @@ SentenceResult SentenceReader::apply() const {
                p.country == c.country;
     };
     out.references = refs_;
-    std::set<std::pair<std::uint32_t, std::uint32_t>> related;
-    auto type_fits = [&](const RuleSlot& s, const Head& h) {
-        const Actor& a = actor(h.actor);
+    // One tie per pair and relation: «تعاون کو وسعت دینے پر اتفاق» is both.
+    std::set<std::tuple<std::uint32_t, std::uint32_t, std::string>> related;
+    auto actor_fits = [&](const RuleSlot& s, std::uint32_t who) {
+        const Actor& a = actor(who);
         if (s.types.empty()) return a.type != EntityType::place;  // a place is where, not who
         return std::find(s.types.begin(), s.types.end(), to_string(a.type)) != s.types.end();
     };
+    auto type_fits = [&](const RuleSlot& s, const Head& h) { return actor_fits(s, h.actor); };
     for (const Rule& rule : r_.rules.rules) {
-        const std::size_t n = rule.slots.size();
+        // Slots read after the cue («جن میں A، B») come last in a rule.
+        std::size_t n = rule.slots.size();
+        while (n > 0 && !rule.slots[n - 1].after_cue.empty())
+            --n;
+        if (n == 0) continue;
         for (std::size_t last = 0; last < heads_.size(); ++last) {
             const Head& lh = heads_[last];
             if (!marker_fits(r_, rule.slots[n - 1].marker, lh.marker) ||
@@ -295,7 +365,8 @@ SentenceResult SentenceReader::apply() const {
             }
             if (!cue) continue;
             // slots from last to first, each the nearest fitting head before the next
-            std::vector<std::vector<std::size_t>> members(n);
+            std::vector<std::vector<std::size_t>> members(rule.slots.size());
+            std::vector<std::vector<std::uint32_t>> affiliated(rule.slots.size());
             std::size_t bound = last;  // heads before this index are candidates
             bool ok = true;
             for (std::size_t s = n; s-- > 0 && ok;) {
@@ -304,6 +375,15 @@ SentenceResult SentenceReader::apply() const {
                 if (s == n - 1) {
                     h = last;
                 } else {
+                    if (slot.or_affiliation && !members[s + 1].empty()) {
+                        for (auto aff : heads_[members[s + 1].front()].affiliations) {
+                            if (actor_fits(slot, aff)) {
+                                affiliated[s].push_back(aff);
+                                break;
+                            }
+                        }
+                        if (!affiliated[s].empty()) continue;
+                    }
                     for (std::size_t k = bound; k-- > 0;) {
                         if (heads_[k].clause != lh.clause) break;
                         if (marker_fits(r_, slot.marker, heads_[k].marker) &&
@@ -334,6 +414,24 @@ SentenceResult SentenceReader::apply() const {
                 }
                 bound = first;
             }
+            // «… شرکت کر رہے ہیں جن میں A، B، C شامل ہیں»: every fitting head after the phrase
+            for (std::size_t s = n; s < rule.slots.size() && ok; ++s) {
+                const RuleSlot& slot = rule.slots[s];
+                std::size_t from = toks_.size();
+                for (std::size_t k = cue->token + 1; k + slot.after_cue.size() <= toks_.size();
+                     ++k) {
+                    if (std::equal(slot.after_cue.begin(), slot.after_cue.end(),
+                                   toks_.begin() + static_cast<std::ptrdiff_t>(k))) {
+                        from = k + slot.after_cue.size();
+                        break;
+                    }
+                }
+                for (std::size_t k = heads_.size(); k-- > 0;) {
+                    if (heads_[k].token >= from && type_fits(slot, heads_[k]))
+                        members[s].push_back(k);
+                }
+                ok = !members[s].empty();
+            }
             if (!ok) continue;
             auto after_cue = [&](std::size_t t) {
                 return t > cue->token && clause_of_token_[t] == cue->clause;
@@ -346,14 +444,14 @@ SentenceResult SentenceReader::apply() const {
             }
             const RelationType* type = r_.rules.relation(rule.relation);
             auto role_index = [&](const std::string& role) {
-                for (std::size_t s = 0; s < n; ++s) {
+                for (std::size_t s = 0; s < rule.slots.size(); ++s) {
                     if (rule.slots[s].role == role) return s;
                 }
-                return n;
+                return rule.slots.size();
             };
             const std::size_t si = role_index(rule.source), ti = role_index(rule.target);
             auto parties = [&](std::size_t slot) {
-                std::vector<std::uint32_t> p;
+                std::vector<std::uint32_t> p = affiliated[slot];
                 for (auto it = members[slot].rbegin(); it != members[slot].rend(); ++it) {
                     p.push_back(heads_[*it].actor);
                     for (auto a : heads_[*it].also)
@@ -364,8 +462,8 @@ SentenceResult SentenceReader::apply() const {
             for (std::uint32_t src : parties(si)) {
                 for (std::uint32_t dst : parties(ti)) {
                     if (src == dst || own_country(src, dst) || own_country(dst, src)) continue;
-                    auto key = std::minmax(src, dst);
-                    if (!related.insert(key).second) continue;
+                    auto [lo, hi] = std::minmax(src, dst);
+                    if (!related.insert({lo, hi, rule.relation}).second) continue;
                     Relation rel;
                     rel.directed = rule.directed || !(type && type->symmetric);
                     std::uint32_t a = src, b = dst;
@@ -388,7 +486,7 @@ SentenceResult SentenceReader::apply() const {
 }  // namespace
 
 SentenceResult relate_sentence(const CompiledRules& rules,
-                               const Lexicon& lexicon,
+                               const ActorTable& lexicon,
                                const std::vector<std::string_view>& tokens,
                                const std::vector<TokenMention>& mentions,
                                ArticleState& state) {

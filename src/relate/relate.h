@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "recognize/discover.h"
 #include "recognize/matcher.h"
 #include "recognize/phrases.h"
 
@@ -38,6 +39,7 @@ struct ArticleState {
     std::optional<std::uint32_t> last_subject_person;
     std::optional<std::uint32_t> last_speaker_org;
     std::map<EntityType, std::uint32_t> last_of_type;
+    std::map<std::uint32_t, int> forum_mentions;  ///< «ایونٹ» means the article's main forum
 };
 
 /// A token-level anaphor or pronoun resolved to an actor.
@@ -55,7 +57,7 @@ struct SentenceResult {
 /// Applies the rules to one sentence. `mentions` are the lexicon matches in token
 /// order. Updates `state`.
 SentenceResult relate_sentence(const CompiledRules& rules,
-                               const Lexicon& lexicon,
+                               const ActorTable& actors,
                                const std::vector<std::string_view>& tokens,
                                const std::vector<TokenMention>& mentions,
                                ArticleState& state);

@@ -3,6 +3,7 @@
 #include <rabta/rules.h>
 #include <rabta/text.h>
 
+#include <filesystem>
 #include <set>
 
 #include "util/hash.h"
@@ -49,15 +50,76 @@ const RelationType* Rules::relation(std::string_view name) const {
     return nullptr;
 }
 
-Rules Rules::load(const std::vector<DataFile>& files) {
-    if (files.size() != 1) {
-        throw ConfigError(files.empty() ? std::string("(rules)") : files[1].origin, "",
-                          "exactly one rules file is expected");
+namespace {
+
+bool is_actors_file(const DataFile& f) {
+    return std::filesystem::path(f.origin).filename() == "actors.json";
+}
+
+ActorPatterns load_actors(const DataFile& f) {
+    rapidjson::Document doc = detail::load_validated(f, "schemas/actors.schema.json");
+    const std::string& o = f.origin;
+    ActorPatterns a;
+    a.home_country = doc["home_country"].GetString();
+    const auto& titles = doc["titles"].GetArray();
+    for (rapidjson::SizeType i = 0; i < titles.Size(); ++i) {
+        const auto& t = titles[i];
+        TitleRule tr;
+        tr.words = phrases(o, fmt::format("/titles/{}/words", i), t["words"]);
+        tr.kind = t["kind"].GetString();
+        if (t.HasMember("portfolio")) tr.portfolio = t["portfolio"].GetBool();
+        if (t.HasMember("group")) tr.group = t["group"].GetBool();
+        a.titles.push_back(std::move(tr));
     }
-    const DataFile& f = files.front();
+    a.portfolios = optional_phrases(o, doc, "portfolios");
+    a.honorifics = optional_phrases(o, doc, "honorifics");
+    a.organization_suffixes = optional_phrases(o, doc, "organization_suffixes");
+    a.ministry_heads = optional_phrases(o, doc, "ministry_heads");
+    a.forum_heads = optional_phrases(o, doc, "forum_heads");
+    a.generic_words = optional_phrases(o, doc, "generic_words");
+    a.name_stops = optional_phrases(o, doc, "name_stops");
+    a.name_joiners = optional_phrases(o, doc, "name_joiners");
+    a.title_of = optional_phrases(o, doc, "title_of");
+    a.leaders = optional_phrases(o, doc, "leaders");
+    if (auto it = doc.FindMember("list_heads"); it != doc.MemberEnd()) {
+        a.list_before = optional_phrases(o, it->value, "before");
+        a.list_after = optional_phrases(o, it->value, "after");
+        a.list_nouns = optional_phrases(o, it->value, "nouns");
+    }
+    if (auto it = doc.FindMember("located_in"); it != doc.MemberEnd()) {
+        a.city_of = optional_phrases(o, it->value, "city_of");
+        a.held_in = optional_phrases(o, it->value, "held_in");
+    }
+    if (doc.HasMember("role_anaphors")) a.role_anaphors = doc["role_anaphors"].GetBool();
+    return a;
+}
+
+}  // namespace
+
+Rules Rules::load(const std::vector<DataFile>& files) {
+    const DataFile* relations_file = nullptr;
+    const DataFile* actors_file = nullptr;
+    for (const DataFile& f : files) {
+        const DataFile*& slot = is_actors_file(f) ? actors_file : relations_file;
+        if (slot) {
+            throw ConfigError(f.origin, "",
+                              "a second " + std::string(is_actors_file(f) ? "actors" : "rules") +
+                                  " file (the first is " + slot->origin + ")");
+        }
+        slot = &f;
+    }
+    if (!relations_file) {
+        throw ConfigError(files.empty() ? std::string("(rules)") : files.front().origin, "",
+                          "no relation rules file among the rules files");
+    }
+    const DataFile& f = *relations_file;
     rapidjson::Document doc = detail::load_validated(f, "schemas/rules.schema.json");
     Rules r;
     r.version_ = detail::hash64(f.content, detail::hash64("rabta-rules-1"));
+    if (actors_file) {
+        r.actors = load_actors(*actors_file);
+        r.version_ = detail::hash64(actors_file->content, r.version_);
+    }
     const std::string& o = f.origin;
 
     std::set<std::string> names;
@@ -143,6 +205,12 @@ Rules Rules::load(const std::vector<DataFile>& files) {
             slot.role = slots[s]["role"].GetString();
             slot.marker = slots[s]["marker"].GetString();
             if (slots[s].HasMember("list")) slot.list = slots[s]["list"].GetBool();
+            if (slots[s].HasMember("after_cue")) {
+                slot.after_cue = to_phrase(o, fmt::format("{}/slots/{}/after_cue", at, s),
+                                           slots[s]["after_cue"].GetString());
+            }
+            if (slots[s].HasMember("or_affiliation"))
+                slot.or_affiliation = slots[s]["or_affiliation"].GetBool();
             if (slots[s].HasMember("types")) {
                 for (const auto& t : slots[s]["types"].GetArray())
                     slot.types.emplace_back(t.GetString());
@@ -151,7 +219,7 @@ Rules Rules::load(const std::vector<DataFile>& files) {
             while (!m.empty()) {
                 std::size_t bar = m.find('|');
                 std::string cls(m.substr(0, bar));
-                if (cls != "none" && cls != "any" && !r.markers.count(cls)) {
+                if (cls != "none" && cls != "any" && cls != "gen" && !r.markers.count(cls)) {
                     throw ConfigError(o, fmt::format("{}/slots/{}/marker", at, s),
                                       "unknown marker class '" + cls + "'");
                 }

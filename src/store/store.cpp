@@ -65,7 +65,8 @@ struct Store::Impl {
     std::string path;
     SQLite::Database db;
     std::unique_ptr<SQLite::Transaction> tx;
-    std::unique_ptr<SQLite::Statement> ins_article, ins_mention, ins_relation;
+    std::unique_ptr<SQLite::Statement> ins_article, ins_mention, ins_relation, ins_entity,
+        ins_alias, ins_role;
 };
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -136,6 +137,17 @@ void Store::begin() {
             "rule_id, "
             "confidence, article_id, sentence, span_begin, span_end, evidence) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        // A discovered actor keeps the label of the article that found it first.
+        impl_->ins_entity = std::make_unique<SQLite::Statement>(
+            db,
+            "INSERT OR IGNORE INTO entities (id, type, subtype, label_ur, label_en, country, "
+            "discovered) VALUES (?, ?, ?, ?, ?, ?, 1)");
+        impl_->ins_alias = std::make_unique<SQLite::Statement>(
+            db, "INSERT OR IGNORE INTO aliases (entity_id, alias, kind) VALUES (?, ?, 'name')");
+        impl_->ins_role = std::make_unique<SQLite::Statement>(
+            db,
+            "INSERT INTO roles (entity_id, title, org_id, date_from, date_to, source) "
+            "VALUES (?, ?, ?, ?, ?, ?)");
     });
 }
 
@@ -144,6 +156,9 @@ void Store::commit() {
         impl_->ins_article.reset();
         impl_->ins_mention.reset();
         impl_->ins_relation.reset();
+        impl_->ins_entity.reset();
+        impl_->ins_alias.reset();
+        impl_->ins_role.reset();
         impl_->tx->commit();
         impl_->tx.reset();
     });
@@ -230,6 +245,35 @@ void Store::put_article(const Article& a, const Extraction& ex) {
         st.bind(10, a.text);
         st.exec();
         st.reset();
+        for (const Actor& d : ex.discovered) {
+            auto& e = *impl_->ins_entity;
+            e.bind(1, d.id);
+            e.bind(2, std::string(to_string(d.type)));
+            e.bind(3, d.subtype);
+            e.bind(4, d.label_ur);
+            d.label_en.empty() ? e.bind(5) : e.bind(5, d.label_en);
+            d.country.empty() ? e.bind(6) : e.bind(6, d.country);
+            e.exec();
+            e.reset();
+            auto& al = *impl_->ins_alias;
+            for (const auto& name : d.names) {
+                al.bind(1, d.id);
+                al.bind(2, name);
+                al.exec();
+                al.reset();
+            }
+        }
+        for (const TextRole& r : ex.roles) {
+            auto& ro = *impl_->ins_role;
+            ro.bind(1, r.person);
+            ro.bind(2, r.title);
+            ro.bind(3, r.org);
+            a.published.empty() ? ro.bind(4) : ro.bind(4, a.published);
+            a.published.empty() ? ro.bind(5) : ro.bind(5, a.published);
+            ro.bind(6, a.id);
+            ro.exec();
+            ro.reset();
+        }
         auto& m = *impl_->ins_mention;
         for (const Mention& x : ex.mentions) {
             m.bind(1, a.id);

@@ -137,7 +137,8 @@ TEST_CASE("GEXF keeps labels and sentences, and relations apart by kind") {
     CHECK(en == x.labels_en);
     for (const auto& sentence : sentences)
         CHECK(x.sentences.count(sentence) == 1);
-    CHECK(kinds == std::set<std::string>{"cooperated", "met", "signed"});
+    CHECK(kinds == std::set<std::string>{"agreed", "attended", "cooperated", "holds_role",
+                                         "located_in", "met", "signed"});
     // --label latin puts the Latin label into the label field
     std::ostringstream latin;
     write_gexf(tg, s, latin, {ExportOptions::Label::latin});
@@ -191,7 +192,8 @@ TEST_CASE("filters on the seed graph") {
                                 "person:suh-sangpyo met person:syed-aminul-haque"});
     GraphFilter persons;
     persons.types = {"person"};
-    CHECK(all.filter(persons).edge_count() == 3);
+    // met three times, and Tarar–Cao cooperated («ملاقات اور تعاون پر بات»)
+    CHECK(all.filter(persons).edge_count() == 4);
     // 2025 only: the 2024 Xinhua story and the undated 004 drop out; Pakistan–China keeps one
     // evidence
     GraphFilter y2025;
@@ -205,7 +207,8 @@ TEST_CASE("filters on the seed graph") {
     CHECK(g25.graph()[pc].first_date == "2025-07-11");
     GraphFilter heavy;
     heavy.min_weight = 2;
-    CHECK(all.filter(heavy).edge_count() == 2);
+    // Suh–Aminul met and Pakistan–China cooperated twice; five roles are stated twice
+    CHECK(all.filter(heavy).edge_count() == 7);
     GraphFilter dyad;
     dyad.dyad = {"PK", "KR"};
     CHECK(edges_of(all.filter(dyad)) ==
@@ -213,7 +216,7 @@ TEST_CASE("filters on the seed graph") {
     GraphFilter ego;
     ego.ego = "person:james-dong";
     ego.hops = 1;
-    CHECK(all.filter(ego).vertex_count() == 2);
+    CHECK(all.filter(ego).vertex_count() == 3);  // the Prime Minister and Alibaba, his employer
     ego.hops = 2;
-    CHECK(all.filter(ego).vertex_count() == 3);  // and Alibaba, through the Prime Minister
+    CHECK(all.filter(ego).vertex_count() == 4);  // and Pakistan, through the Prime Minister
 }

@@ -38,12 +38,18 @@ TEST_CASE("a new store has the schema version, the lexicon and stored articles")
                 "SELECT count(*) FROM relations r JOIN articles a ON a.id = r.article_id "
                 "WHERE substr(CAST(a.text AS BLOB), r.span_begin + 1, r.span_end - r.span_begin) "
                 "      = CAST(r.evidence AS BLOB)")
+              .getInt() == db.execAndGet("SELECT count(*) FROM relations").getInt());
+    CHECK(db.execAndGet("SELECT count(*) FROM ties_readable WHERE source_en = 'Suh Sangpyo' "
+                        "AND relation = 'met'")
               .getInt() == 2);
-    CHECK(db.execAndGet("SELECT count(*) FROM ties_readable WHERE source_en = 'Suh Sangpyo'")
-              .getInt() == 2);
+    // a title in the text is a dated role whose source is the article
+    CHECK(db.execAndGet("SELECT org_id FROM roles WHERE entity_id = 'person:suh-sangpyo' AND "
+                        "source = '004_449d9a5e21841ebb' LIMIT 1")
+              .getString() == "country:KR");
 
     Store s = Store::open(path);
     auto rels = s.relations();
+    std::erase_if(rels, [](const StoredRelation& r) { return r.relation != "met"; });
     REQUIRE(rels.size() == 2);
     CHECK(rels[0].article == "004_449d9a5e21841ebb");
     auto stats = s.stats();

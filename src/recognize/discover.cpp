@@ -1,0 +1,510 @@
+// Discovery reads folded tokens left to right. The lexicon's mentions come first;
+// patterns only claim tokens no mention holds, so a known actor is never renamed.
+#include "recognize/discover.h"
+
+#include <rabta/romanize.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "util/hash.h"
+
+namespace rabta::detail {
+
+namespace {
+
+std::string join(const std::vector<std::string_view>& toks, std::size_t a, std::size_t b) {
+    std::string s;
+    for (std::size_t i = a; i < b; ++i) {
+        if (!s.empty()) s += ' ';
+        s.append(toks[i]);
+    }
+    return s;
+}
+
+std::string concat(const std::vector<std::string_view>& toks, std::size_t a, std::size_t b) {
+    std::string s;
+    for (std::size_t i = a; i < b; ++i)
+        s.append(toks[i]);
+    return s;
+}
+
+bool is_digits(std::string_view t) {
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+    });
+}
+
+// A stable id for a discovered actor: its type and a Latin slug of its name, so
+// the same name found in two articles is one actor.
+std::string discovered_id(EntityType type, const std::string& label, const std::string& key) {
+    std::string latin = Romanizer::embedded()(label);
+    std::string slug;
+    for (char c : latin) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) && u < 0x80) {
+            slug += static_cast<char>(std::tolower(u));
+        } else if (!slug.empty() && slug.back() != '-') {
+            slug += '-';
+        }
+    }
+    while (!slug.empty() && slug.back() == '-')
+        slug.pop_back();
+    if (slug.empty()) slug = hex64(hash64(key));
+    const std::string_view prefix = type == EntityType::organization ? "org" : to_string(type);
+    return std::string(prefix) + ":" + slug;
+}
+
+}  // namespace
+
+std::optional<std::uint32_t> ActorTable::find(const std::string& key) const {
+    if (auto it = keys_.find(key); it != keys_.end()) return it->second;
+    return std::nullopt;
+}
+
+std::uint32_t ActorTable::discover(EntityType type,
+                                   const std::string& label,
+                                   const std::vector<std::string>& keys,
+                                   const std::string& country) {
+    for (const auto& k : keys) {
+        if (auto found = find(k); found && (*this)[*found].type == type) {
+            for (const auto& k2 : keys)
+                keys_.emplace(k2, *found);
+            return *found;
+        }
+    }
+    Actor a;
+    a.type = type;
+    a.id = discovered_id(type, label, keys.front());
+    a.subtype = "discovered";
+    a.label_ur = label;
+    a.label_en = Romanizer::embedded()(label);
+    a.country = country;
+    a.names.push_back(label);
+    // The same id from another spelling in this article is the same actor.
+    for (std::size_t i = 0; i < local_.size(); ++i) {
+        if (local_[i].id == a.id) {
+            const auto idx = static_cast<std::uint32_t>(lexicon_.actors().size() + i);
+            for (const auto& k : keys)
+                keys_.emplace(k, idx);
+            return idx;
+        }
+    }
+    const auto idx = static_cast<std::uint32_t>(lexicon_.actors().size() + local_.size());
+    local_.push_back(std::move(a));
+    for (const auto& k : keys)
+        keys_.emplace(k, idx);
+    return idx;
+}
+
+std::optional<std::uint32_t> ActorTable::country(std::string_view iso) const {
+    const Actor* a = lexicon_.find("country:" + std::string(iso));
+    if (!a) return std::nullopt;
+    return static_cast<std::uint32_t>(a - lexicon_.actors().data());
+}
+
+Discoverer::Discoverer(const ActorPatterns& p, const Lexicon&) : p_(p) {
+    enabled_ = !p.titles.empty() || !p.organization_suffixes.empty();
+    for (std::size_t i = 0; i < p.titles.size(); ++i) {
+        titles_.add_all(p.titles[i].words, static_cast<int>(i));
+        for (const auto& w : p.titles[i].words)
+            if (w.size() == 1) one_word_titles_.push_back(w.front());
+    }
+    portfolios_.add_all(p.portfolios, 0);
+    honorifics_.add_all(p.honorifics, 0);
+    suffixes_.add_all(p.organization_suffixes, 0);
+    ministries_.add_all(p.ministry_heads, 0);
+    forum_heads_.add_all(p.forum_heads, 0);
+    generic_.add_all(p.generic_words, 0);
+    stops_.add_all(p.name_stops, 0);
+    joiners_.add_all(p.name_joiners, 0);
+    list_before_.add_all(p.list_before, 0);
+    list_after_.add_all(p.list_after, 0);
+    list_nouns_.add_all(p.list_nouns, 0);
+    city_of_.add_all(p.city_of, 0);
+    title_of_.add_all(p.title_of, 0);
+    leaders_.add_all(p.leaders, 0);
+    held_in_.add_all(p.held_in, 0);
+    std::sort(one_word_titles_.begin(), one_word_titles_.end(),
+              [](const auto& a, const auto& b) { return a.size() > b.size(); });
+}
+
+bool Discoverer::titles_starts(std::string_view s) const {
+    for (const auto& w : one_word_titles_)
+        if (s.starts_with(w)) return true;
+    return false;
+}
+
+void Discoverer::split_glued_titles(std::vector<Token>& tokens, std::string_view text) const {
+    if (!enabled_) return;
+    std::vector<Token> out;
+    out.reserve(tokens.size());
+    for (Token t : tokens) {
+        std::string_view s = t.span.of(text);
+        // «ووزیرخارجہ»: a conjunction glued to a title
+        if (t.word && s.size() > 2 && s.starts_with("و") && titles_starts(s.substr(2))) {
+            out.push_back({{t.span.begin, t.span.begin + 2}, true});
+            t.span.begin += 2;
+            s = s.substr(2);
+        }
+        bool split = false;
+        for (const auto& w : one_word_titles_) {
+            if (!t.word || s.size() <= w.size() || !s.starts_with(w)) continue;
+            const std::vector<std::string_view> rest{s.substr(w.size())};
+            if (!portfolios_.match(rest, 0)) continue;
+            const auto cut = static_cast<std::uint32_t>(t.span.begin + w.size());
+            out.push_back({{t.span.begin, cut}, true});
+            out.push_back({{cut, t.span.end}, true});
+            split = true;
+            break;
+        }
+        if (!split) out.push_back(t);
+    }
+    tokens = std::move(out);
+}
+
+Discovery Discoverer::run(const std::vector<std::string_view>& toks,
+                          const std::vector<bool>& is_word,
+                          const std::vector<TokenMention>& lexicon_mentions,
+                          ActorTable& table,
+                          TitleMemory& memory) const {
+    Discovery d;
+    std::vector<TokenMention>& ms = d.mentions;
+    ms = lexicon_mentions;
+    if (!enabled_) return d;
+    const std::size_t n = toks.size();
+    std::vector<int> owner(n, -1);
+    auto reindex = [&] {
+        std::sort(ms.begin(), ms.end(),
+                  [](const TokenMention& a, const TokenMention& b) { return a.first < b.first; });
+        std::fill(owner.begin(), owner.end(), -1);
+        for (std::size_t m = 0; m < ms.size(); ++m)
+            for (std::size_t t = ms[m].first; t < ms[m].last; ++t)
+                owner[t] = static_cast<int>(m);
+    };
+    // Replaces the mentions inside [a, b) by one of `actor`.
+    auto claim = [&](std::size_t a, std::size_t b, std::uint32_t actor, bool anaphor = false) {
+        std::erase_if(ms, [&](const TokenMention& m) { return m.first < b && m.last > a; });
+        ms.push_back({a, b, {actor, KeyKind::name}, anaphor});
+        reindex();
+    };
+    // Actors discovered earlier in the article, named again.
+    auto match_local = [&] {
+        if (table.keys().empty()) return;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (owner[i] >= 0 || !is_word[i]) continue;
+            std::string probe;
+            std::optional<std::pair<std::size_t, std::uint32_t>> best;
+            for (std::size_t j = i; j < n && j < i + 8 && owner[j] < 0; ++j) {
+                probe.append(toks[j]);
+                auto it = table.keys().lower_bound(probe);
+                if (it == table.keys().end() || !it->first.starts_with(probe)) break;
+                if (it->first == probe && is_word[j]) best = {{j + 1, it->second}};
+            }
+            if (best) {
+                ms.push_back({i, best->first, {best->second, KeyKind::name}, false});
+                reindex();
+                i = best->first - 1;
+            }
+        }
+    };
+    reindex();
+    match_local();
+
+    auto mention_at = [&](std::size_t i) -> const TokenMention* {
+        return i < n && owner[i] >= 0 ? &ms[static_cast<std::size_t>(owner[i])] : nullptr;
+    };
+    auto type_of = [&](const TokenMention* m) { return table[m->key.actor].type; };
+    // A word that can be part of a name: not a mention, function word, generic
+    // word, title, or number.
+    auto name_word = [&](std::size_t i) {
+        return i < n && is_word[i] && owner[i] < 0 && !stops_.match(toks, i) &&
+               !generic_.match(toks, i) && !titles_.match(toks, i) && !is_digits(toks[i]);
+    };
+    auto is_of = [&](std::size_t i) {
+        return i < n && (toks[i] == "کے" || toks[i] == "کی" || toks[i] == "کا");
+    };
+    const std::optional<std::uint32_t> home = table.country(p_.home_country);
+
+    // Ministries: «وزارت خارجہ», «وفاقی وزارت نجکاری».
+    for (std::size_t i = 0; i < n; ++i) {
+        if (owner[i] >= 0) continue;
+        auto h = ministries_.match(toks, i);
+        if (!h) continue;
+        std::size_t j = i + h->length;
+        while (auto p = portfolios_.match(toks, j))
+            j += p->length;
+        while (j > i + h->length && (toks[j - 1] == "و" || toks[j - 1] == "اور"))
+            --j;
+        if (j == i + h->length) continue;
+        const std::size_t head_end = i + h->length;
+        std::string key = "وزارت" + concat(toks, head_end, j);
+        const std::string country = home ? table[*home].country : std::string();
+        claim(i, j, table.discover(EntityType::organization, join(toks, i, j), {key}, country));
+        i = j - 1;
+    }
+
+    // Organizations by suffix («… پورٹس کمپنی», «… ٹیکنالوجیز») and forums by head
+    // («… سمٹ», «… کانفرنس 2024»), named by the words before them.
+    auto by_head = [&](const PhraseSet& heads, EntityType type, bool generic_inside) {
+        for (std::size_t j = 1; j < n; ++j) {
+            if (owner[j] >= 0) continue;
+            auto h = heads.match(toks, j);
+            if (!h) continue;
+            std::size_t start = j, named = 0;
+            while (start > 0 && j - start < 5) {
+                const std::size_t k = start - 1;
+                // Generic words and numbers only next to the head: «… ٹیک ایونٹ», «… 200 سمٹ».
+                const bool next_to_head = named == 0;
+                if (name_word(k)) {
+                    ++named;
+                } else if (!(next_to_head && generic_inside && owner[k] < 0 && is_word[k] &&
+                             (generic_.match(toks, k) || is_digits(toks[k])) &&
+                             !stops_.match(toks, k))) {
+                    break;
+                }
+                --start;
+            }
+            // generic words never start a name
+            while (start < j && (generic_.match(toks, start) || is_digits(toks[start])))
+                ++start;
+            std::string country;
+            bool has_mention = false;
+            if (const TokenMention* m = start > 0 ? mention_at(start - 1) : nullptr;
+                m && m->last == start && type_of(m) != EntityType::person &&
+                m->key.kind == KeyKind::name) {
+                has_mention = true;
+                if (type_of(m) == EntityType::country) country = table[m->key.actor].country;
+                start = m->first;
+            }
+            if (named == 0 && !has_mention) continue;
+            std::size_t end = j + h->length;
+            if (type == EntityType::forum && end < n && is_digits(toks[end]) &&
+                toks[end].size() == 4)
+                ++end;
+            if (type == EntityType::organization && end + 1 < n &&
+                (toks[end] == "آف" || toks[end] == "اف")) {
+                if (const TokenMention* m = mention_at(end + 1)) {
+                    if (type_of(m) == EntityType::country) country = table[m->key.actor].country;
+                    end = m->last;
+                } else if (name_word(end + 1)) {
+                    end += 2;
+                }
+            }
+            std::vector<std::string> keys{concat(toks, start, end)};
+            // A shorter form without the suffix or head and generic words names the
+            // same actor later: «ابوظہبی پورٹس کمپنی» … «ابو ظہبی پورٹس».
+            if (!has_mention) {
+                std::string short_key;
+                std::size_t words = 0;
+                for (std::size_t k = start; k < j; ++k) {
+                    if (generic_.match(toks, k) || is_digits(toks[k])) continue;
+                    short_key.append(toks[k]);
+                    ++words;
+                }
+                if (words >= 2) keys.push_back(short_key);
+            }
+            claim(start, end, table.discover(type, join(toks, start, end), keys, country));
+            j = end;
+        }
+    };
+    by_head(suffixes_, EntityType::organization, false);
+    by_head(forum_heads_, EntityType::forum, true);
+
+    // Coordinated lists of firms: «گوگل، ٹک ٹاک، اوڈو … سمیت 750 کمپنیاں»: an
+    // unknown item among known organizations is an organization.
+    for (std::size_t k = 1; k < n; ++k) {
+        auto after = list_after_.match(toks, k);
+        if (!after) continue;
+        std::size_t m = k + after->length;
+        while (m < n && m < k + after->length + 3 && !list_nouns_.match(toks, m))
+            ++m;
+        if (!list_nouns_.match(toks, m)) continue;
+        std::vector<std::pair<std::size_t, std::size_t>> unknown;
+        std::size_t known = 0, items = 0, end = k;
+        while (end > 0) {
+            std::size_t b = end;
+            while (b > 0 && b > end - 4 && toks[b - 1] != "،" && toks[b - 1] != "," &&
+                   toks[b - 1] != "اور")
+                --b;
+            if (b == end || (b > 0 && b == end - 4 && toks[b - 1] != "،" && toks[b - 1] != "," &&
+                             toks[b - 1] != "اور"))
+                break;
+            const TokenMention* mm = mention_at(b);
+            if (mm && mm->first == b && mm->last == end) {
+                if (type_of(mm) == EntityType::organization) ++known;
+            } else {
+                bool all = true;
+                for (std::size_t t = b; t < end && all; ++t)
+                    all = name_word(t) || (is_word[t] && owner[t] < 0 && !stops_.match(toks, t) &&
+                                           !generic_.match(toks, t));
+                if (!all) break;
+                unknown.emplace_back(b, end);
+            }
+            ++items;
+            if (b == 0 || list_before_.match(toks, b >= 2 ? b - 2 : 0)) break;
+            end = b - 1;
+        }
+        if (known == 0 || items < 2) continue;
+        for (const auto& [a, b] : unknown) {
+            const std::string key = concat(toks, a, b);
+            claim(a, b, table.discover(EntityType::organization, join(toks, a, b), {key}, ""));
+        }
+    }
+
+    // «آذربائیجان کے شہر باکو»: a city and its country.
+    for (std::size_t i = 1; i < n; ++i) {
+        auto c = city_of_.match(toks, i);
+        if (!c) continue;
+        const TokenMention* x = mention_at(i - 1);
+        if (!x || x->last != i ||
+            (type_of(x) != EntityType::country && type_of(x) != EntityType::place))
+            continue;
+        const std::size_t y = i + c->length;
+        const std::uint32_t container = x->key.actor;
+        std::optional<std::uint32_t> place;
+        if (const TokenMention* m = mention_at(y); m && m->first == y) {
+            if (type_of(m) == EntityType::place) place = m->key.actor;
+        } else if (name_word(y) && !name_word(y + 1)) {
+            place = table.discover(EntityType::place, std::string(toks[y]), {std::string(toks[y])},
+                                   table[container].country);
+            claim(y, y + 1, *place);
+        }
+        if (place) d.located.emplace_back(*place, container);
+    }
+
+    // «بیجنگ میں منعقدہ گلوبل ڈیجیٹل اکانومی کانفرنس»: where a forum is held.
+    for (std::size_t i = 1; i < n; ++i) {
+        auto h = held_in_.match(toks, i);
+        if (!h) continue;
+        const TokenMention* p = mention_at(i - 1);
+        const TokenMention* f = mention_at(i + h->length);
+        if (p && f && p->last == i && f->first == i + h->length &&
+            type_of(f) == EntityType::forum &&
+            (type_of(p) == EntityType::place || type_of(p) == EntityType::country))
+            d.located.emplace_back(f->key.actor, p->key.actor);
+    }
+
+    // «وفد کی زبیر عیسیٰ کی سربراہی میں»: a name that leads a group is a person's.
+    for (std::size_t i = 2; i < n; ++i) {
+        if (!leaders_.match(toks, i)) continue;
+        std::size_t b = i;
+        while (b > 0 && i - b < 4 && (name_word(b - 1) || (b < i && joiners_.match(toks, b - 1))))
+            --b;
+        if (i - b < 2 || i - b > 4) continue;
+        claim(b, i, table.discover(EntityType::person, join(toks, b, i), {concat(toks, b, i)}, ""));
+    }
+
+    // Titles: «[X کے] TITLE [portfolio] [ORG] [honorific] NAME».
+    for (std::size_t i = 0; i < n; ++i) {
+        if (owner[i] >= 0) continue;
+        auto t = titles_.match(toks, i);
+        if (!t) continue;
+        const TitleRule* rule = &p_.titles[static_cast<std::size_t>(t->value)];
+        std::optional<std::uint32_t> org;
+        if (const TokenMention* m = i > 0 ? mention_at(i - 1) : nullptr;
+            m && m->last == i && m->key.kind == KeyKind::demonym) {
+            org = m->key.actor;  // «سعودی وزیر», «پاکستانی سفیر»
+        } else if (auto after = title_of_at(toks, i); after) {
+            for (std::size_t k = i - *after; k-- > 0 && k + 9 > i;) {
+                if (toks[k] == ")") {  // «ایڈمنسٹریشن (NRTA) کی وزیر»
+                    while (k > 0 && toks[k] != "(")
+                        --k;
+                    continue;
+                }
+                if (const TokenMention* m2 = mention_at(k)) {
+                    const EntityType ty = type_of(m2);
+                    if (m2->last == k + 1 &&
+                        (ty == EntityType::organization || ty == EntityType::country))
+                        org = m2->key.actor;
+                    break;
+                }
+                if (!(is_of(k) || name_word(k) || generic_.match(toks, k))) break;
+                if (stops_.match(toks, k) && !is_of(k)) break;
+            }
+        }
+        std::size_t j = i + t->length;
+        std::string portfolio;
+        for (;;) {
+            if (auto h = honorifics_.match(toks, j)) {
+                j += h->length;
+                continue;
+            }
+            if (auto p = portfolios_.match(toks, j)) {
+                if ((toks[j] == "اور" || toks[j] == "و") && !portfolios_.match(toks, j + 1)) {
+                    if (auto t2 = titles_.match(toks, j + 1)) {  // «نائب وزیراعظم اور وزیرخارجہ»
+                        rule = &p_.titles[static_cast<std::size_t>(t2->value)];
+                        t = t2;
+                        j += 1 + t2->length;
+                        continue;
+                    }
+                    break;
+                }
+                portfolio += concat(toks, j, j + p->length);
+                j += p->length;
+                continue;
+            }
+            break;
+        }
+        const std::size_t title_end = j;
+        if (const TokenMention* m = mention_at(j); m && m->first == j &&
+                                                   type_of(m) == EntityType::organization &&
+                                                   name_word(m->last) && name_word(m->last + 1)) {
+            org = m->key.actor;  // «ایگزیکٹو ڈائریکٹر پاکستان نیشنل شپنگ کارپوریشن خرم مرزا»
+            j = m->last;
+        }
+        while (auto h = honorifics_.match(toks, j))
+            j += h->length;
+        std::optional<std::uint32_t> person;
+        std::size_t name_end = j;
+        bool anaphor = false;
+        if (const TokenMention* m = mention_at(j);
+            m && m->first == j && type_of(m) == EntityType::person) {
+            person = m->key.actor;
+            name_end = m->last;
+        } else if (!rule->group) {
+            std::size_t k = j, words = 0, joined = 0;
+            while (k < n && k < j + 6 && (name_word(k) || (k > j && joiners_.match(toks, k)))) {
+                ++(joiners_.match(toks, k) ? joined : words);
+                ++k;
+            }
+            if (words >= 1 && words + joined >= 2 && words <= 4 && !name_word(k)) {
+                std::string country;
+                if (org) country = table[*org].country;
+                if (!org && rule->kind == "government" && home) country = table[*home].country;
+                const std::string key = concat(toks, j, k);
+                person = table.discover(EntityType::person, join(toks, j, k), {key}, country);
+                claim(j, k, *person);
+                name_end = k;
+            }
+        }
+        const std::string title_key = std::to_string(t->value) + "|" + portfolio + "|";
+        const std::string org_key = org ? table[*org].id : std::string();
+        if (!person && p_.role_anaphors && !rule->group) {
+            auto it = memory.holder.find(title_key + org_key);
+            if (it != memory.holder.end()) {
+                person = it->second;
+                anaphor = true;
+                claim(i, title_end, *person, true);
+            }
+        }
+        if (!person) {
+            i = title_end - 1;
+            continue;
+        }
+        bool defaulted = false;
+        if (!org && rule->kind == "government" && home) {
+            org = home;
+            defaulted = true;
+        }
+        memory.holder[title_key + org_key] = *person;
+        memory.holder[title_key] = *person;
+        if (!anaphor && org) d.roles.push_back({*person, *org, i, title_end, defaulted});
+        i = std::max(name_end, title_end) - 1;
+    }
+
+    match_local();
+    return d;
+}
+
+}  // namespace rabta::detail
