@@ -106,6 +106,23 @@ class EvidenceCursor {
     std::unique_ptr<Impl> impl_;
 };
 
+/// An actor found by a pattern, for review: how often and where it was named.
+struct DiscoveredActor {
+    std::string id, type, label_ur, label_en;
+    std::int64_t mentions = 0;
+    std::int64_t articles = 0;
+    std::string example_article;
+    std::string example;  ///< the sentence of its first mention, as written
+};
+
+/// A role a title in an article gives a person, against the lexicon's dated roles
+/// for that person: no lexicon role of that organization or country covers the
+/// article's date.
+struct RoleConflict {
+    std::string person, title, org, date, article;
+    std::string lexicon;  ///< the lexicon's roles, "title @ org [from..to]; …"
+};
+
 struct StoreStats {
     std::int64_t articles = 0;
     std::int64_t mentions = 0;
@@ -166,6 +183,10 @@ class Store {
     /// Entity ids that `name` denotes: an id, or any Urdu or Latin alias compared by
     /// folded, space-free key (شہبازشریف = شہباز شریف = Shehbaz Sharif), sorted.
     std::vector<std::string> find_entities(const std::string& name) const;
+    /// Discovered actors by number of mentions (then id).
+    std::vector<DiscoveredActor> discovered() const;
+    /// Roles from text that disagree with the lexicon's, by person and date.
+    std::vector<RoleConflict> role_conflicts() const;
     /// Ids of all stored articles, sorted.
     std::vector<std::string> article_ids()
         const;  ///< sorted by source, target, relation, article, span

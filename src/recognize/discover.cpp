@@ -468,7 +468,12 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
                 ++(joiners_.match(toks, k) ? joined : words);
                 ++k;
             }
-            if (words >= 1 && words + joined >= 2 && words <= 4 && !name_word(k)) {
+            if (const TokenMention* next = mention_at(k);
+                next && next->first == k && type_of(next) == EntityType::person) {
+                // «چیئرمین پی سی بی محسن نقوی»: the words were the office's body
+                person = next->key.actor;
+                name_end = next->last;
+            } else if (words >= 1 && words + joined >= 2 && words <= 4 && !name_word(k)) {
                 std::string country;
                 if (org) country = table[*org].country;
                 if (!org && rule->kind == "government" && home) country = table[*home].country;

@@ -356,10 +356,14 @@ std::vector<StoredEntity> Store::entities() const {
         std::vector<StoredEntity> out;
         SQLite::Statement st(
             impl_->db,
-            "SELECT e.id, e.type, e.subtype, e.label_ur, e.label_en, e.country, count(*), "
+            "SELECT e.id, e.type, e.subtype, e.label_ur, e.label_en, e.country, sum(x.m), "
             "       min(a.published), max(a.published) "
-            "FROM entities e JOIN mentions m ON m.entity_id = e.id "
-            "JOIN articles a ON a.id = m.article_id "
+            "FROM entities e "
+            // an entity a tie points to is in the graph even when the text never names
+            // it: the home country of «وفاقی وزیر تجارت …»
+            "JOIN (SELECT entity_id AS id, article_id, 1 AS m FROM mentions "
+            "      UNION ALL SELECT target_id, article_id, 0 FROM relations) x ON x.id = e.id "
+            "JOIN articles a ON a.id = x.article_id "
             "GROUP BY e.id ORDER BY e.id");
         std::map<std::string, std::size_t> index;
         while (st.executeStep()) {
@@ -424,6 +428,88 @@ std::vector<std::array<std::string, 3>> Store::article_entities() const {
         while (st.executeStep()) {
             out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(),
                            st.getColumn(2).getString()});
+        }
+        return out;
+    });
+}
+
+std::vector<DiscoveredActor> Store::discovered() const {
+    return guarded(impl_->path, "cannot read discovered actors", [&] {
+        std::vector<DiscoveredActor> out;
+        SQLite::Statement st(impl_->db,
+                             "SELECT e.id, e.type, e.label_ur, coalesce(e.label_en, ''), count(*), "
+                             "       count(DISTINCT m.article_id), min(m.article_id || char(31) || "
+                             "       printf('%012d', m.span_begin)) "
+                             "FROM entities e JOIN mentions m ON m.entity_id = e.id "
+                             "WHERE e.discovered = 1 GROUP BY e.id ORDER BY count(*) DESC, e.id");
+        SQLite::Statement text(impl_->db, "SELECT text FROM articles WHERE id = ?");
+        while (st.executeStep()) {
+            DiscoveredActor d;
+            d.id = st.getColumn(0).getString();
+            d.type = st.getColumn(1).getString();
+            d.label_ur = st.getColumn(2).getString();
+            d.label_en = st.getColumn(3).getString();
+            d.mentions = st.getColumn(4).getInt64();
+            d.articles = st.getColumn(5).getInt64();
+            const std::string first = st.getColumn(6).getString();
+            const auto sep = first.find('\x1f');
+            d.example_article = first.substr(0, sep);
+            const auto at = static_cast<std::size_t>(std::stoll(first.substr(sep + 1)));
+            text.bind(1, d.example_article);
+            if (text.executeStep()) {
+                // the sentence around the first mention: «۔», «؟», «!» or a line break
+                const std::string t = text.getColumn(0).getString();
+                std::size_t b = at, e = at;
+                auto stop = [&](std::size_t i) {
+                    return t[i] == '\n' || t.compare(i, 2, "\xDB\x94") == 0 ||
+                           t.compare(i, 2, "\xD8\x9F") == 0 || t[i] == '!';
+                };
+                while (b > 0 && t[b - 1] != '\n' && t[b - 1] != '!' && !(b >= 2 && stop(b - 2)))
+                    --b;
+                while (b < at && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80)
+                    ++b;  // never start inside a character
+                while (e < t.size() && !stop(e))
+                    ++e;
+                if (e < t.size() && t[e] != '\n') e += t[e] == '!' ? 1 : 2;
+                d.example = t.substr(b, e - b);
+                while (!d.example.empty() &&
+                       (d.example.front() == ' ' || d.example.front() == '\n'))
+                    d.example.erase(0, 1);
+            }
+            text.reset();
+            out.push_back(std::move(d));
+        }
+        return out;
+    });
+}
+
+std::vector<RoleConflict> Store::role_conflicts() const {
+    return guarded(impl_->path, "cannot read roles", [&] {
+        std::vector<RoleConflict> out;
+        // A text role agrees with a lexicon role of the same organization, or of an
+        // organization of the same country when the text names only the country,
+        // whose dates cover the article's.
+        SQLite::Statement st(
+            impl_->db,
+            "SELECT r.entity_id, r.title, r.org_id, coalesce(r.date_from, ''), r.source, "
+            "  (SELECT group_concat(l.title || ' @ ' || l.org_id || ' [' || "
+            "          coalesce(l.date_from, '') || '..' || coalesce(l.date_to, '') || ']', '; ') "
+            "   FROM roles l WHERE l.entity_id = r.entity_id AND l.source = 'lexicon') "
+            "FROM roles r JOIN entities o ON o.id = r.org_id "
+            "WHERE r.source <> 'lexicon' "
+            "  AND EXISTS (SELECT 1 FROM roles l WHERE l.entity_id = r.entity_id "
+            "              AND l.source = 'lexicon') "
+            "  AND NOT EXISTS (SELECT 1 FROM roles l JOIN entities lo ON lo.id = l.org_id "
+            "    WHERE l.entity_id = r.entity_id AND l.source = 'lexicon' "
+            "      AND (l.org_id = r.org_id OR (o.type = 'country' AND lo.country = o.country)) "
+            "      AND (r.date_from IS NULL OR ((l.date_from IS NULL OR l.date_from <= "
+            "r.date_from) "
+            "           AND (l.date_to IS NULL OR l.date_to >= r.date_from)))) "
+            "ORDER BY r.entity_id, r.date_from, r.source");
+        while (st.executeStep()) {
+            out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(),
+                           st.getColumn(2).getString(), st.getColumn(3).getString(),
+                           st.getColumn(4).getString(), st.getColumn(5).getString()});
         }
         return out;
     });

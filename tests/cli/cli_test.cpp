@@ -175,3 +175,33 @@ TEST_CASE("usage errors exit 2, help and version exit 0") {
     CHECK(m.code == 3);
     CHECK(m.err.find("none.db: no such database") != std::string::npos);
 }
+
+TEST_CASE("rabta review lists discovered actors with an example, and roles the lexicon denies") {
+    TempDir dir;
+    const std::string db = dir / "r.db";
+    // an unknown minister and firm; Trump as «وزیر خزانہ» contradicts his lexicon roles
+    write_file(dir.path() / "a.jsonl",
+               R"({"id": "r1", "title": "ملاقات", "date": "2024-05-02", "text": )"
+               R"("وفاقی وزیر تجارت جمیل احمد خان سے زیڈ ٹی ای کے سی ای او لی وے نے ملاقات کی۔ )"
+               R"(وفاقی وزیر خزانہ ٹرمپ نے کہا کہ معیشت بہتر ہے۔"})"
+               "\n");
+    REQUIRE(rabta_cmd({"build", "-q", "--db", db, dir / "a.jsonl"}).code == 0);
+    Run r = rabta_cmd({"review", "--db", db});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("جمیل احمد خان") != std::string::npos);
+    CHECK(r.out.find("person        لی وے") != std::string::npos);
+    CHECK(r.out.find("r1: وفاقی وزیر تجارت جمیل احمد خان سے") != std::string::npos);
+    CHECK(r.out.find("person:donald-trump «وفاقی وزیر خزانہ» country:PK on 2024-05-02") !=
+          std::string::npos);
+    // and the ties the titles gave
+    Run t = rabta_cmd({"export", "--db", db, "--format", "csv", "-o", dir / "csv"});
+    CHECK(t.code == 0);
+    const std::string edges = rabta::test::read_file(dir / "csv/edges.csv");
+    // roles to the home country (named nowhere in the text) and to ZTE; Lee Wei met the minister
+    CHECK(edges.find("person:jamil-ahamd-khan,country:PK,Directed,1.0,holds_role") !=
+          std::string::npos);
+    CHECK(edges.find("holds_role,holds_role,done,2024-05-02,2024-05-02,1,,زیڈ ٹی ای کے سی ای او") ==
+          std::string::npos);
+    CHECK(edges.find(",org:zte,Directed,1.0,holds_role") != std::string::npos);
+    CHECK(edges.find(",Undirected,1.0,met,met,done") != std::string::npos);
+}

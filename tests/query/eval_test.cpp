@@ -1,5 +1,5 @@
 // The ratchet: extraction scored against the hand-checked gold must not fall
-// below tests/gold/baseline.json. The corpus part reads the gold articles from
+// below tests/query/baseline.json. The corpus part reads the gold articles from
 // ../shared/corpus and skips when it is absent.
 #include <rabta/boilerplate.h>
 #include <rabta/build.h>
@@ -24,7 +24,7 @@ struct Floor {
 Floor floor_of(const char* part) {
     rapidjson::Document d;
     const std::string text =
-        rabta::test::read_file(rabta::test::source_dir() / "tests/gold/baseline.json");
+        rabta::test::read_file(rabta::test::source_dir() / "tests/query/baseline.json");
     d.Parse(text.c_str());
     REQUIRE_FALSE(d.HasParseError());
     return {d[part]["entities"].GetDouble(), d[part]["ties"].GetDouble()};
@@ -45,7 +45,7 @@ void check_floor(const EvalReport& r, const Floor& f) {
     CHECK(r.entities.f1() >= f.entities - 5e-4);
     CHECK(r.ties.f1() >= f.ties - 5e-4);
     if (r.entities.f1() > f.entities + 5e-3 || r.ties.f1() > f.ties + 5e-3)
-        MESSAGE("scores are above tests/gold/baseline.json: raise it");
+        MESSAGE("scores are above tests/query/baseline.json: raise it");
 }
 
 }  // namespace

@@ -229,6 +229,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         app.add_subcommand("stats", "Counts of articles, entities and ties in a database");
     stats_cmd->add_option("--db", db, "Database")->capture_default_str();
 
+    auto* review_cmd = app.add_subcommand(
+        "review", "Actors found by patterns and not in the lexicon, and roles that disagree");
+    review_cmd->add_option("--db", db, "Database")->capture_default_str();
+    std::size_t review_limit = 50;
+    review_cmd->add_option("-n,--limit", review_limit, "Discovered actors to list (0: all)")
+        ->capture_default_str();
+
     std::string gold;
     auto* eval_cmd =
         app.add_subcommand("eval", "Score the store against hand-checked gold annotations");
@@ -318,6 +325,28 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             fmt::print(out, "graph: {} nodes, {} edges (ties)\n", g.vertex_count(), g.edge_count());
             for (const auto& [k, v] : s.meta)
                 fmt::print(out, "{}: {}\n", k, v);
+            return kOk;
+        }
+        if (*review_cmd) {
+            const Store store = Store::open(db);
+            const std::vector<DiscoveredActor> found = store.discovered();
+            fmt::print(out, "{} discovered actors not in the lexicon (by mentions):\n",
+                       found.size());
+            std::size_t shown = 0;
+            for (const auto& d : found) {
+                if (review_limit && shown++ == review_limit) break;
+                fmt::print(out, "{:>5} {:>4}  {:<13} {}  ({}; {})\n        {}: {}\n", d.mentions,
+                           d.articles, d.type, d.label_ur, d.label_en, d.id, d.example_article,
+                           d.example);
+            }
+            const std::vector<RoleConflict> conflicts = store.role_conflicts();
+            fmt::print(out, "{} roles in text that no dated lexicon role covers:\n",
+                       conflicts.size());
+            for (const auto& c : conflicts) {
+                fmt::print(out, "  {} «{}» {} on {} ({})\n        lexicon: {}\n", c.person, c.title,
+                           c.org, c.date.empty() ? "an undated article" : c.date, c.article,
+                           c.lexicon);
+            }
             return kOk;
         }
         if (*eval_cmd) {
