@@ -69,7 +69,7 @@ struct ActorPatterns {
     std::vector<TitleRule> titles;
     std::vector<Phrase> portfolios, honorifics, organization_suffixes, ministry_heads, forum_heads,
         generic_words, name_stops, name_joiners, list_before, list_after, list_nouns, city_of,
-        held_in, title_of, leaders;
+        held_in, title_of, leaders, former;
     bool role_anaphors = false;
 };
 

@@ -124,6 +124,7 @@ Discoverer::Discoverer(const ActorPatterns& p, const Lexicon&) : p_(p) {
     city_of_.add_all(p.city_of, 0);
     title_of_.add_all(p.title_of, 0);
     leaders_.add_all(p.leaders, 0);
+    former_.add_all(p.former, 0);
     held_in_.add_all(p.held_in, 0);
     std::sort(one_word_titles_.begin(), one_word_titles_.end(),
               [](const auto& a, const auto& b) { return a.size() > b.size(); });
@@ -401,12 +402,20 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
         auto t = titles_.match(toks, i);
         if (!t) continue;
         const TitleRule* rule = &p_.titles[static_cast<std::size_t>(t->value)];
+        // «اسرائیل کے سابق وزیر اعظم»: a former office names the person and the
+        // country, but is no role held on the article's date.
+        std::size_t lead = i;
+        bool former = false;
+        if (auto f = lead > 0 ? former_.match(toks, lead - 1) : std::nullopt; f && f->length == 1) {
+            former = true;
+            --lead;
+        }
         std::optional<std::uint32_t> org;
-        if (const TokenMention* m = i > 0 ? mention_at(i - 1) : nullptr;
-            m && m->last == i && m->key.kind == KeyKind::demonym) {
+        if (const TokenMention* m = lead > 0 ? mention_at(lead - 1) : nullptr;
+            m && m->last == lead && m->key.kind == KeyKind::demonym) {
             org = m->key.actor;  // «سعودی وزیر», «پاکستانی سفیر»
-        } else if (auto after = title_of_at(toks, i); after) {
-            for (std::size_t k = i - *after; k-- > 0 && k + 9 > i;) {
+        } else if (auto after = title_of_at(toks, lead); after) {
+            for (std::size_t k = lead - *after; k-- > 0 && k + 9 > lead;) {
                 if (toks[k] == ")") {  // «ایڈمنسٹریشن (NRTA) کی وزیر»
                     while (k > 0 && toks[k] != "(")
                         --k;
@@ -485,7 +494,7 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
         }
         const std::string title_key = std::to_string(t->value) + "|" + portfolio + "|";
         const std::string org_key = org ? table[*org].id : std::string();
-        if (!person && p_.role_anaphors && !rule->group) {
+        if (!person && p_.role_anaphors && !rule->group && !former) {
             auto it = memory.holder.find(title_key + org_key);
             if (it != memory.holder.end()) {
                 person = it->second;
@@ -502,9 +511,11 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
             org = home;
             defaulted = true;
         }
-        memory.holder[title_key + org_key] = *person;
-        memory.holder[title_key] = *person;
-        if (!anaphor && org) d.roles.push_back({*person, *org, i, title_end, defaulted});
+        if (!former) {
+            memory.holder[title_key + org_key] = *person;
+            memory.holder[title_key] = *person;
+        }
+        if (!anaphor && !former && org) d.roles.push_back({*person, *org, i, title_end, defaulted});
         i = std::max(name_end, title_end) - 1;
     }
 

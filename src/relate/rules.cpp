@@ -81,6 +81,7 @@ ActorPatterns load_actors(const DataFile& f) {
     a.name_joiners = optional_phrases(o, doc, "name_joiners");
     a.title_of = optional_phrases(o, doc, "title_of");
     a.leaders = optional_phrases(o, doc, "leaders");
+    a.former = optional_phrases(o, doc, "former");
     if (auto it = doc.FindMember("list_heads"); it != doc.MemberEnd()) {
         a.list_before = optional_phrases(o, it->value, "before");
         a.list_after = optional_phrases(o, it->value, "after");

@@ -159,3 +159,17 @@ TEST_CASE_FIXTURE(Fixture, "precision guards on sentences written for them") {
     REQUIRE(fut.relations.size() == 1);
     CHECK(fut.relations[0].mode == "intent");
 }
+
+TEST_CASE_FIXTURE(Fixture, "titles find persons and their roles; a former office gives none") {
+    auto ex =
+        text("اسرائیل کے سابق وزیر اعظم یہود بارک اور روس کے صدر ولادیمیر پوتن نے ملاقات کی۔");
+    REQUIRE(ex.discovered.size() == 2);
+    CHECK(ex.discovered[0].label_ur == "یہود بارک");
+    CHECK(ex.discovered[0].subtype == "discovered");
+    // Putin is president of Russia; Barak's office is a past one, so no role at all
+    REQUIRE(ex.roles.size() == 1);
+    CHECK(ex.roles[0].org == "country:RU");
+    CHECK(ex.roles[0].title == "صدر");
+    CHECK(find(ex, "holds_role", ex.discovered[1].id, "country:RU"));
+    CHECK_FALSE(find(ex, "holds_role", ex.discovered[0].id, "country:PK"));
+}
