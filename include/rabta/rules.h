@@ -99,7 +99,14 @@ class Rules {
     std::vector<Phrase> intent;                                     ///< marks a tie as intent
     std::map<std::string, std::vector<Phrase>> intent_by_relation;  ///< relation → intent words
     std::vector<Phrase> negation;                                   ///< drops the tie
-    std::size_t max_cue_distance = 16;                    ///< tokens from the last party to the cue
+    std::size_t max_cue_distance = 16;  ///< tokens from the last party to the cue
+    /// Per relation, where its sentences run longer: «… کے درمیان [the subjects
+    /// of the agreement] پر دستخط کیے گئے».
+    std::map<std::string, std::size_t> max_cue_distance_by_relation;
+    std::size_t cue_distance(std::string_view relation) const {
+        auto it = max_cue_distance_by_relation.find(std::string(relation));
+        return it == max_cue_distance_by_relation.end() ? max_cue_distance : it->second;
+    }
     std::map<std::string, std::vector<Phrase>> contexts;  ///< context tag → keywords
     std::vector<Rule> rules;                              ///< in priority order
     ActorPatterns actors;                                 ///< empty when no actors file was given

@@ -295,15 +295,17 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
             std::vector<std::string> keys{concat(toks, start, end)};
             // A shorter form without the suffix or head and generic words names the
             // same actor later: «ابوظہبی پورٹس کمپنی» … «ابو ظہبی پورٹس».
-            if (!has_mention) {
+            // (a place or country at the front counts as one word: «ابوظہبی پورٹس»,
+            // but «پاکستان ریلویز» has no shorter form)
+            {
                 std::string short_key;
-                std::size_t words = 0;
+                std::size_t own = 0;
                 for (std::size_t k = start; k < j; ++k) {
                     if (generic_.match(toks, k) || is_digits(toks[k])) continue;
                     short_key.append(toks[k]);
-                    ++words;
+                    if (owner[k] < 0) ++own;
                 }
-                if (words >= 2) keys.push_back(short_key);
+                if (own >= 1 && own + (has_mention ? 1 : 0) >= 2) keys.push_back(short_key);
             }
             claim(start, end, table.discover(type, join(toks, start, end), keys, country));
             j = end;

@@ -100,6 +100,11 @@ class SentenceReader {
                 ++close;
             if (close < toks_.size() && toks_[close] == ")") k = close + 1;
         }
+        // «جائیٹکس گلوبل 2024 میں»: a year after a name
+        if (k < toks_.size() && toks_[k].size() == 4 &&
+            std::all_of(toks_[k].begin(), toks_[k].end(),
+                        [](char c) { return c >= '0' && c <= '9'; }))
+            ++k;
         for (int pass = 0; pass < 2; ++pass) {
             while (auto f = r_.fillers.match(toks_, k))
                 k += f->length;
@@ -112,6 +117,19 @@ class SentenceReader {
     }
 
     const Actor& actor(std::uint32_t a) const { return lex_[a]; }
+
+    bool is_comma(std::size_t k) const { return toks_[k] == "،" || toks_[k] == ","; }
+    // A comma whose item after it is one to three words that end in another comma,
+    // «اور» or a transparent word («سمیت»).
+    bool list_comma(std::size_t i) const {
+        if (!is_comma(i)) return false;
+        for (std::size_t k = i + 1; k < toks_.size() && k <= i + 4; ++k) {
+            if (r_.clause_breaks.match(toks_, k) && !is_comma(k)) return false;
+            if (is_comma(k) || toks_[k] == "اور" || r_.transparent.match(toks_, k))
+                return k > i + 1;
+        }
+        return false;
+    }
 
     void add_head(std::uint32_t actor_index,
                   std::size_t token,
@@ -270,8 +288,12 @@ void SentenceReader::read() {
             if (set.match(toks_, i)) relation_intents_.emplace_back(rel, i);
         }
         if (auto b = r_.clause_breaks.match(toks_, i)) {
-            flush_pending(kNone, i);
-            ++clause_;
+            // «ریلوے، کسٹمز، ایئرپورٹ انفرا اسٹرکچر اور بحری امور سمیت»: a comma
+            // between short items of a list joins, it does not end the clause
+            if (!list_comma(i)) {
+                flush_pending(kNone, i);
+                ++clause_;
+            }
             i += b->length;
             continue;
         }
@@ -292,7 +314,12 @@ void SentenceReader::read() {
 // takes the postposition. Demonyms only qualify.
 void SentenceReader::flush_pending(int marker, std::size_t at) {
     if (pending_.empty()) return;
-    const Pending p = pending_.front();
+    // «بیلاروس کے وزیر صنعت یافیموا کی … ملاقات»: the qualifier nearest the noun
+    // owns it; the ones before qualify that one.
+    const Pending p = pending_.back();
+    std::vector<std::uint32_t> aff;
+    for (std::size_t i = 0; i + 1 < pending_.size(); ++i)
+        aff.push_back(pending_[i].actor);
     pending_.clear();
     if (!p.name) return;
     bool cue_ahead = false, cue_between = false;
@@ -305,9 +332,9 @@ void SentenceReader::flush_pending(int marker, std::size_t at) {
         }
     }
     if (cue_ahead && !(marker >= 0 && cue_between && at - p.after > 1)) {
-        heads_.push_back({p.actor, {}, p.token, clause_, kGen, {}});
+        heads_.push_back({p.actor, {}, p.token, clause_, kGen, aff});
     } else if (marker >= 0 && at >= p.after && at - p.after <= 4 && !cue_between) {
-        heads_.push_back({p.actor, {}, p.token, clause_, marker, {}});
+        heads_.push_back({p.actor, {}, p.token, clause_, marker, aff});
     }
 }
 
@@ -358,7 +385,7 @@ SentenceResult SentenceReader::apply() const {
             const Cue* cue = nullptr;
             for (const Cue& c : cues_) {
                 if (c.relation == rule.relation && c.token > lh.token && c.clause == lh.clause &&
-                    c.token - lh.token <= r_.rules.max_cue_distance) {
+                    c.token - lh.token <= r_.rules.cue_distance(rule.relation)) {
                     cue = &c;
                     break;
                 }

@@ -141,6 +141,16 @@ Rules Rules::load(const std::vector<DataFile>& files) {
     r.intent = optional_phrases(o, doc, "intent");
     r.negation = optional_phrases(o, doc, "negation");
     if (doc.HasMember("max_cue_distance")) r.max_cue_distance = doc["max_cue_distance"].GetUint();
+    if (auto it = doc.FindMember("max_cue_distance_by_relation"); it != doc.MemberEnd()) {
+        for (const auto& c : it->value.GetObject()) {
+            std::string rel = c.name.GetString();
+            if (!names.count(rel)) {
+                throw ConfigError(o, "/max_cue_distance_by_relation/" + rel,
+                                  "cue distance for unknown relation '" + rel + "'");
+            }
+            r.max_cue_distance_by_relation[rel] = c.value.GetUint();
+        }
+    }
     if (auto it = doc.FindMember("pronouns"); it != doc.MemberEnd()) {
         for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
             const auto& p = it->value[i];
