@@ -75,7 +75,8 @@ struct ActorPatterns {
 
 struct AnaphorRule {
     std::vector<Phrase> words;
-    std::string type;  ///< entity type of the last-named actor it refers to
+    std::string type;   ///< entity type of the last-named actor it refers to
+    bool pair = false;  ///< «دونوں ممالک»: the last two distinct actors of the type
 };
 
 class Rules {

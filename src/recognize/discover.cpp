@@ -368,7 +368,8 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
         std::optional<std::uint32_t> place;
         if (const TokenMention* m = mention_at(y); m && m->first == y) {
             if (type_of(m) == EntityType::place) place = m->key.actor;
-        } else if (name_word(y) && !name_word(y + 1)) {
+        } else if (name_word(y) && y + 1 < n && stops_.match(toks, y + 1) &&
+                   !is_digits(toks[y])) {  // «… کے شہر دولحیہ میں», not «… کے دارالحکومت پہنچے،»
             place = table.discover(EntityType::place, std::string(toks[y]), {std::string(toks[y])},
                                    table[container].country);
             claim(y, y + 1, *place);
@@ -413,6 +414,7 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
             --lead;
         }
         std::optional<std::uint32_t> org;
+        bool qualified = false;
         if (const TokenMention* m = lead > 0 ? mention_at(lead - 1) : nullptr;
             m && m->last == lead && m->key.kind == KeyKind::demonym) {
             org = m->key.actor;  // «سعودی وزیر», «پاکستانی سفیر»
@@ -428,6 +430,8 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
                     if (m2->last == k + 1 &&
                         (ty == EntityType::organization || ty == EntityType::country))
                         org = m2->key.actor;
+                    else if (m2->last == k + 1)
+                        qualified = true;  // «ٹرمپ کے مشیر»: an office held for a person
                     break;
                 }
                 if (!(is_of(k) || name_word(k) || generic_.match(toks, k))) break;
@@ -508,10 +512,24 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
             i = title_end - 1;
             continue;
         }
+        // A government title with no country named: a known person's own country;
+        // else the home country, unless the sentence has named another country
+        // before the title («بیلاروس کے وزرا …، وزیرخارجہ میکسم رائزنکوف»).
         bool defaulted = false;
-        if (!org && rule->kind == "government" && home) {
-            org = home;
-            defaulted = true;
+        if (!org && !qualified && rule->kind == "government") {
+            const Actor& who = table[*person];
+            if (!table.is_discovered(*person) && !who.country.empty()) {
+                org = table.country(who.country);
+            } else if (home) {
+                bool foreign = false;
+                for (const auto& m : ms) {
+                    if (m.first >= i) break;
+                    foreign =
+                        foreign || (type_of(&m) == EntityType::country && m.key.actor != *home);
+                }
+                if (!foreign) org = home;
+            }
+            defaulted = org.has_value();
         }
         if (!former) {
             memory.holder[title_key + org_key] = *person;

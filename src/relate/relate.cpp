@@ -36,6 +36,7 @@ CompiledRules::CompiledRules(const Rules& r) : rules(r) {
     for (const auto& a : r.anaphors) {
         anaphors.add_all(a.words, static_cast<int>(anaphor_type.size()));
         anaphor_type.push_back(a.type);
+        anaphor_pair.push_back(a.pair);
     }
     for (const auto& [rel, ps] : r.cues) {
         cues.add_all(ps, static_cast<int>(cue_relation.size()));
@@ -147,7 +148,9 @@ class SentenceReader {
         if (actor(actor_index).type == EntityType::person) {
             std::vector<Pending> keep;
             for (const auto& p : pending_) {
-                if (p.name && actor(p.actor).type == EntityType::person) {
+                // «X کی Y سے ملاقات» (کی agrees with the event noun), not «X کے مشیر Y»
+                if (p.name && actor(p.actor).type == EntityType::person && p.after > 0 &&
+                    toks_[p.after - 1] == "کی") {
                     heads_.push_back({p.actor, {}, p.token, clause_, kGen, {}});
                 } else {
                     keep.push_back(p);
@@ -212,7 +215,12 @@ void SentenceReader::read() {
             const Actor& a = actor(tm.key.actor);
             for (std::size_t t = tm.first; t < tm.last; ++t)
                 clause_of_token_[t] = clause_;
-            if (tm.key.kind == KeyKind::name) state_.last_of_type[a.type] = tm.key.actor;
+            if (tm.key.kind == KeyKind::name) {
+                state_.last_of_type[a.type] = tm.key.actor;
+                auto& recent = state_.recent[a.type];
+                std::erase(recent, tm.key.actor);
+                recent.push_back(tm.key.actor);
+            }
             if (tm.key.kind == KeyKind::demonym) {
                 // پاکستانی سفیر, چینی کمپنی: the country qualifies what follows.
                 pending_.push_back({tm.key.actor, tm.first, tm.last, false});
@@ -245,7 +253,22 @@ void SentenceReader::read() {
                 continue;
             }
         }
-        if (auto a = r_.anaphors.match(toks_, i)) {
+        if (auto a = r_.anaphors.match(toks_, i);
+            a && r_.anaphor_pair[static_cast<std::size_t>(a->value)]) {
+            // «دونوں ممالک کے درمیان»: the two read as «A اور B کے درمیان»
+            auto type = entity_type_from(r_.anaphor_type[static_cast<std::size_t>(a->value)]);
+            const auto& recent = state_.recent[*type];
+            if (recent.size() >= 2) {
+                const std::uint32_t first = recent[recent.size() - 2], second = recent.back();
+                refs_.push_back({i, a->length, first});
+                refs_.push_back({i, a->length, second});
+                heads_.push_back({first, {}, i, clause_, r_.and_marker, {}});
+                std::size_t next = i + a->length;
+                add_head(second, i, i + a->length, {}, pending_actors(), next);
+                i = next;
+                continue;
+            }
+        } else if (a) {
             auto type = entity_type_from(r_.anaphor_type[static_cast<std::size_t>(a->value)]);
             auto it = type ? state_.last_of_type.find(*type) : state_.last_of_type.end();
             if (it != state_.last_of_type.end()) {
@@ -418,6 +441,8 @@ SentenceResult SentenceReader::apply() const {
                             h = k;
                             break;
                         }
+                        // a possessor of the event noun stands right before the next party
+                        if (slot.marker == "gen") break;
                     }
                 }
                 if (!h) {

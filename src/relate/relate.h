@@ -29,6 +29,7 @@ struct CompiledRules {
     std::vector<std::string> context_tag;   ///< context value → tag
     std::vector<std::string> pronoun_refers;
     std::vector<std::string> anaphor_type;
+    std::vector<bool> anaphor_pair;
     int of_marker = -1;
     int list_marker = -1;
     int and_marker = -1;
@@ -40,6 +41,8 @@ struct ArticleState {
     std::optional<std::uint32_t> last_speaker_org;
     std::map<EntityType, std::uint32_t> last_of_type;
     std::map<std::uint32_t, int> forum_mentions;  ///< «ایونٹ» means the article's main forum
+    /// Distinct actors named, by type, the latest last: «دونوں ممالک» is the last two.
+    std::map<EntityType, std::vector<std::uint32_t>> recent;
 };
 
 /// A token-level anaphor or pronoun resolved to an actor.

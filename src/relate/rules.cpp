@@ -162,7 +162,8 @@ Rules Rules::load(const std::vector<DataFile>& files) {
         for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
             const auto& p = it->value[i];
             r.anaphors.push_back({phrases(o, fmt::format("/anaphors/{}/words", i), p["words"]),
-                                  p["type"].GetString()});
+                                  p["type"].GetString(),
+                                  p.HasMember("pair") && p["pair"].GetBool()});
         }
     }
     for (const auto& c : doc["cues"].GetObject()) {

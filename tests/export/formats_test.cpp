@@ -211,8 +211,10 @@ TEST_CASE("filters on the seed graph") {
     CHECK(all.filter(heavy).edge_count() == 7);
     GraphFilter dyad;
     dyad.dyad = {"PK", "KR"};
+    // the meeting, and «دونوں ممالک کے مابین تعاون» read as Korea and Pakistan
     CHECK(edges_of(all.filter(dyad)) ==
-          std::set<std::string>{"person:suh-sangpyo met person:syed-aminul-haque"});
+          std::set<std::string>{"country:KR cooperated country:PK",
+                                "person:suh-sangpyo met person:syed-aminul-haque"});
     GraphFilter ego;
     ego.ego = "person:james-dong";
     ego.hops = 1;

@@ -41,11 +41,12 @@ TEST_CASE("ties aggregate evidences per (source, target, relation)") {
         if (boost::target(x, g) == *pk && g[x].relation == "cooperated") coop = x;
     REQUIRE(coop);
     const auto pc = *coop;
-    CHECK(g[pc].weight == doctest::Approx(2.0));
+    CHECK(g[pc].weight == doctest::Approx(3.0));
     CHECK(g[pc].first_date == "2024-07-06");
     CHECK(g[pc].last_date == "2025-07-11");
-    // both evidences are intent: «… کا خواہاں ہے» (002) and «… وسعت دینے پر اتفاق» (003-2)
-    CHECK(g[pc].mode == "intent");
+    // intent in «… کا خواہاں ہے» (002) and «… وسعت دینے پر اتفاق» (003-2), but done in
+    // «ڈیجیٹل فنانس دونوں ممالک کے درمیان تیز رفتار تعاون میں اہم مدد فراہم کررہی ہے» (002)
+    CHECK(g[pc].mode == "done");
 
     // the SCO signing is a star on the forum, not a clique among the signatories
     const auto* forum = tg.find("forum:sco-digital-economy-forum");
