@@ -412,6 +412,10 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
         if (auto f = lead > 0 ? former_.match(toks, lead - 1) : std::nullopt; f && f->length == 1) {
             former = true;
             --lead;
+        } else if (const TokenMention* dm = lead > 0 ? mention_at(lead - 1) : nullptr;
+                   dm && dm->last == lead && dm->key.kind == KeyKind::demonym && dm->first > 0 &&
+                   former_.match(toks, dm->first - 1)) {
+            former = true;  // «سابق امریکی صدر»
         }
         std::optional<std::uint32_t> org;
         bool qualified = false;
