@@ -528,8 +528,12 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
                 bool foreign = false;
                 for (const auto& m : ms) {
                     if (m.first >= i) break;
+                    // a foreign country, or a known foreign person («مودی، وزیر داخلہ …»)
+                    const Actor& a = table[m.key.actor];
                     foreign =
-                        foreign || (type_of(&m) == EntityType::country && m.key.actor != *home);
+                        foreign || (a.type == EntityType::country && m.key.actor != *home) ||
+                        (a.type == EntityType::person && !a.country.empty() &&
+                         !table.is_discovered(m.key.actor) && a.country != table[*home].country);
                 }
                 if (!foreign) org = home;
             }
