@@ -50,7 +50,7 @@ struct Rule {
 
 struct PronounRule {
     std::vector<Phrase> words;
-    std::string refers;  ///< "last_subject_person" or "speaker_org"
+    std::string refers;  ///< "last_subject_person", "speaker_org" or "speaker_country"
 };
 
 /// An office title: «وزیر», «سفیر», «سی ای او». Which entity the office is held in

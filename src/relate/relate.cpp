@@ -243,8 +243,17 @@ void SentenceReader::read() {
         }
         if (auto p = r_.pronouns.match(toks_, i)) {
             const std::string& refers = r_.pronoun_refers[static_cast<std::size_t>(p->value)];
-            std::optional<std::uint32_t> who =
-                refers == "speaker_org" ? state_.last_speaker_org : state_.last_subject_person;
+            // «ان کا ملک»: the country of the person who spoke last
+            auto speaker_country = [&]() -> std::optional<std::uint32_t> {
+                if (!state_.last_subject_person) return std::nullopt;
+                const Actor& speaker = actor(*state_.last_subject_person);
+                if (speaker.country.empty()) return std::nullopt;
+                return lex_.country(speaker.country);
+            };
+            const std::optional<std::uint32_t> who = refers == "speaker_country" ? speaker_country()
+                                                     : refers == "speaker_org"
+                                                         ? state_.last_speaker_org
+                                                         : state_.last_subject_person;
             if (who) {
                 refs_.push_back({i, p->length, *who});
                 std::size_t next = i + p->length;

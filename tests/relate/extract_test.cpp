@@ -175,3 +175,15 @@ TEST_CASE_FIXTURE(Fixture, "titles find persons and their roles; a former office
     // «سابق» before a demonym is a former office too
     CHECK(text("سابق امریکی صدر جارج ڈبلیو بش نے کہا۔").roles.empty());
 }
+
+TEST_CASE_FIXTURE(Fixture, "«ان کا ملک» is the country of the person who spoke last") {
+    auto ex = text(
+        "پاکستان میں چین کے سفیر جیانگ زائیدونگ نے کہا کہ ان کا ملک پاکستان کے ساتھ تعاون "
+        "بڑھانا چاہتا ہے۔");
+    REQUIRE(ex.discovered.size() == 1);
+    CHECK(ex.discovered[0].country == "CN");
+    const Relation* r = find(ex, "cooperated", "country:CN", "country:PK");
+    REQUIRE(r);
+    CHECK(r->mode == "intent");
+    CHECK(find(ex, "holds_role", ex.discovered[0].id, "country:CN"));
+}
