@@ -38,6 +38,7 @@ struct StoredEntity {
     std::string label_ur;
     std::string label_en;
     std::string country;
+    bool discovered = false;           ///< found by a pattern, not in the lexicon
     std::int64_t mentions = 0;         ///< mentions across all articles
     std::string first_seen;            ///< earliest date of an article that mentions it, or empty
     std::string last_seen;             ///< latest such date, or empty
@@ -70,7 +71,10 @@ struct StoredTie {
     std::string target;
     std::string relation;
     bool directed = false;
+    /// Independent evidences: distinct sentences once folded, so a wire story
+    /// reprinted by several outlets counts once.
     std::int64_t evidences = 0;
+    std::int64_t copies = 0;    ///< relation mentions, every reprint counted
     std::int64_t articles = 0;  ///< distinct articles
     bool done = false;          ///< any evidence is "done" (else all are intent)
     std::string first_date;     ///< of dated evidences, or empty

@@ -4,6 +4,7 @@
 #include <rabta/error.h>
 #include <rabta/store.h>
 #include <rabta/text.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <map>
@@ -60,8 +61,24 @@ void read_relation(SQLite::Statement& st, StoredRelation& r) {
 
 }  // namespace
 
+// rabta_fold(text): the folded, space-free key of a sentence, so that a wire
+// story reprinted by several outlets counts once (spacing, diacritics, letter
+// variants and punctuation spacing aside).
+static void sql_fold(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (argc != 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    const std::string key =
+        fold_key(std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(argv[0]))));
+    sqlite3_result_text(ctx, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+}
+
 struct Store::Impl {
-    Impl(const std::string& p, int flags) : path(p), db(p, flags, 5000) {}
+    Impl(const std::string& p, int flags) : path(p), db(p, flags, 5000) {
+        db.createFunction("rabta_fold", 1, true, nullptr, &sql_fold);
+    }
     std::string path;
     SQLite::Database db;
     std::unique_ptr<SQLite::Transaction> tx;
@@ -357,7 +374,7 @@ std::vector<StoredEntity> Store::entities() const {
         SQLite::Statement st(
             impl_->db,
             "SELECT e.id, e.type, e.subtype, e.label_ur, e.label_en, e.country, sum(x.m), "
-            "       min(a.published), max(a.published) "
+            "       min(a.published), max(a.published), e.discovered "
             "FROM entities e "
             // an entity a tie points to is in the graph even when the text never names
             // it: the home country of «وفاقی وزیر تجارت …»
@@ -377,6 +394,7 @@ std::vector<StoredEntity> Store::entities() const {
             e.mentions = st.getColumn(6).getInt64();
             e.first_seen = text_or_empty(st.getColumn(7));
             e.last_seen = text_or_empty(st.getColumn(8));
+            e.discovered = st.getColumn(9).getInt() != 0;
             index.emplace(e.id, out.size());
             out.push_back(std::move(e));
         }
@@ -629,9 +647,10 @@ std::vector<StoredTie> Store::ties(const EvidenceScope& scope) const {
         std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
         SQLite::Statement st(
             impl_->db,
-            "SELECT r.source_id, r.target_id, r.relation, max(r.directed), count(*), "
+            "SELECT r.source_id, r.target_id, r.relation, max(r.directed), "
+            "count(DISTINCT rabta_fold(r.evidence)), "
             "count(DISTINCT r.article_id), max(r.mode = 'done'), min(a.published), "
-            "max(a.published) "
+            "max(a.published), count(*) "
             "FROM relations r JOIN articles a ON a.id = r.article_id" +
                 where +
                 " GROUP BY r.source_id, r.target_id, r.relation "
@@ -648,6 +667,7 @@ std::vector<StoredTie> Store::ties(const EvidenceScope& scope) const {
             t.done = st.getColumn(6).getInt() != 0;
             t.first_date = text_or_empty(st.getColumn(7));
             t.last_date = text_or_empty(st.getColumn(8));
+            t.copies = st.getColumn(9).getInt64();
             index.emplace(std::make_tuple(t.source, t.target, t.relation), out.size());
             out.push_back(std::move(t));
         }

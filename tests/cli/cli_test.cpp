@@ -3,10 +3,13 @@
 #include <rabta/error.h>
 #include <rabta/eval.h>
 #include <rabta/store.h>
+#include <rapidjson/document.h>
 
+#include <set>
 #include <sstream>
 
 #include "support.h"
+#include "util/json.h"
 
 using namespace rabta;
 using rabta::test::TempDir;
@@ -206,4 +209,84 @@ TEST_CASE("rabta review lists discovered actors with an example, and roles the l
           std::string::npos);
     CHECK(edges.find(",org:zte,Directed,1.0,holds_role") != std::string::npos);
     CHECK(edges.find(",Undirected,1.0,met,met,done") != std::string::npos);
+}
+
+namespace {
+// The --json output parses and matches schemas/query.schema.json.
+rapidjson::Document json_of(const Run& r) {
+    rapidjson::Document d;
+    d.Parse(r.out.c_str());
+    REQUIRE_MESSAGE(!d.HasParseError(), r.out);
+    const auto violation = rabta::detail::schema_violation(d, "schemas/query.schema.json");
+    CHECK_MESSAGE(!violation, (violation ? *violation : std::string()));
+    return d;
+}
+}  // namespace
+
+TEST_CASE("query commands on the seed store: tables and --json") {
+    TempDir dir;
+    const std::string db = dir / "q.db";
+    REQUIRE(rabta_cmd({"build", "-q", "--db", db}).code == 0);
+
+    Run ents = rabta_cmd({"entities", "--db", db, "--type", "country"});
+    CHECK(ents.code == 0);
+    CHECK(ents.out.find("country:PK") != std::string::npos);
+    CHECK(ents.out.find("person:") == std::string::npos);
+    auto ej = json_of(rabta_cmd({"entities", "--db", db, "--country", "KR", "--json"}));
+    std::set<std::string> kr;
+    for (const auto& e : ej["entities"].GetArray())
+        kr.insert(e["id"].GetString());
+    CHECK(kr == std::set<std::string>{"country:KR", "person:suh-sangpyo"});
+
+    // show by a spelling variant: the role timeline and the ties with sentences
+    Run show = rabta_cmd({"show", "--db", db, "شزا فاطمہ خواجہ"});
+    CHECK(show.code == 0);
+    CHECK(show.out.find("person:shaza-fatima-khawaja") != std::string::npos);
+    CHECK(show.out.find("2024-07-06  2024-07-06  وزیر مملکت برائے") != std::string::npos);
+    CHECK(show.out.find("وفاقی وزیر برائے آئی ٹی") != std::string::npos);
+    auto sj = json_of(rabta_cmd({"show", "--db", db, "Shaza Fatima Khawaja", "--json"}));
+    CHECK(sj["roles"].Size() == 4);  // two in the lexicon, two from the articles
+    CHECK(sj["ties"].Size() == 2);
+
+    // an ambiguous or unknown name lists what it found and exits 1
+    Run none = rabta_cmd({"show", "--db", db, "کوئی نہیں"});
+    CHECK(none.code == 1);
+    CHECK(none.err.find("no entity is named") != std::string::npos);
+    // a part of a name suggests the entities whose names contain it
+    Run part = rabta_cmd({"show", "--db", db, "شہباز"});
+    CHECK(part.code == 1);
+    CHECK(part.err.find("person:shehbaz-sharif") != std::string::npos);
+
+    Run ties = rabta_cmd({"ties", "--db", db, "سوو سنگپیو", "سید امین الحق", "--relation", "met"});
+    CHECK(ties.code == 0);
+    CHECK(ties.out.find("2 relation mentions") != std::string::npos);
+    auto tj = json_of(rabta_cmd({"ties", "--db", db, "PK", "--from", "2025", "--json"}));
+    for (const auto& t : tj["ties"].GetArray())
+        CHECK(std::string(t["date"].GetString()) >= "2025-01-01");
+
+    // the path from the Korean ambassador to the Alibaba president, each hop with its sentence
+    Run path = rabta_cmd({"path", "--db", db, "سو سنگپیو", "James Dong"});
+    CHECK(path.code == 0);
+    CHECK(path.out.find("met →") != std::string::npos);
+    auto pj = json_of(rabta_cmd({"path", "--db", db, "person:suh-sangpyo", "جیمز ڈونگ", "--json"}));
+    CHECK(pj["found"].GetBool());
+    for (const auto& h : pj["hops"].GetArray())
+        CHECK(std::string(h["sentence"].GetString()).size() > 20);
+
+    Run top = rabta_cmd({"top", "--db", db, "--by", "betweenness", "-n", "3"});
+    CHECK(top.code == 0);
+    CHECK(top.out.find("1     ") != std::string::npos);
+    auto topj = json_of(rabta_cmd({"top", "--db", db, "--type", "person", "--json"}));
+    for (const auto& e : topj["entities"].GetArray())
+        CHECK(std::string(e["type"].GetString()) == "person");
+
+    // the Pakistan–China dyad by Urdu names: the seed ties between their actors, with dates
+    Run dy = rabta_cmd({"dyad", "--db", db, "پاکستان", "چین"});
+    CHECK(dy.code == 0);
+    CHECK(dy.out.find("2024-07  cooperated 3") != std::string::npos);
+    CHECK(dy.out.find("عطاء اللہ تارڑ") != std::string::npos);
+    auto dj = json_of(rabta_cmd({"dyad", "--db", db, "PK", "CN", "--to", "2024", "--json"}));
+    CHECK(dj["months"].Size() == 1);
+    CHECK(rabta_cmd({"dyad", "--db", db, "پاکستان", "شہباز شریف"}).code == 1);  // not a country
+    CHECK(rabta_cmd({"dyad", "--db", db, "PK"}).code == 2);
 }

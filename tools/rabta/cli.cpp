@@ -19,6 +19,9 @@
 #include <optional>
 #include <sstream>
 
+#include "common.h"
+#include "query_commands.h"
+
 namespace rabta::cli {
 
 namespace {
@@ -74,40 +77,6 @@ std::vector<std::string> split_list(const std::string& s) {
         start = comma + 1;
     }
     return out;
-}
-
-// YYYY, YYYY-MM or YYYY-MM-DD, completed to a day at the start or end of the period.
-std::optional<std::string> period_bound(const std::string& d, bool end) {
-    auto digits = [&](std::size_t at, std::size_t n) {
-        if (d.size() < at + n) return false;
-        for (std::size_t i = at; i < at + n; ++i) {
-            if (d[i] < '0' || d[i] > '9') return false;
-        }
-        return true;
-    };
-    if (d.size() == 4 && digits(0, 4)) return d + (end ? "-12-31" : "-01-01");
-    if (d.size() == 7 && digits(0, 4) && d[4] == '-' && digits(5, 2))
-        return d + (end ? "-31" : "-01");
-    if (d.size() == 10 && digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' &&
-        digits(8, 2))
-        return d;
-    return std::nullopt;
-}
-
-// One entity for a name, or a message listing what was found.
-std::optional<std::string> one_entity(const Store& store,
-                                      const std::string& name,
-                                      std::ostream& err) {
-    std::vector<std::string> ids = store.find_entities(name);
-    if (ids.size() == 1) return ids.front();
-    if (ids.empty()) {
-        fmt::print(err, "rabta: no entity is named '{}'\n", name);
-    } else {
-        fmt::print(err, "rabta: '{}' names {} entities; use one of these ids:\n", name, ids.size());
-        for (const auto& id : ids)
-            fmt::print(err, "  {}\n", id);
-    }
-    return std::nullopt;
 }
 
 bool resolve_filter(const Store& store,
@@ -244,6 +213,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         ->required();
     eval_cmd->add_option("--db", db, "Database")->capture_default_str();
 
+    QueryCommands query;
+    add_query_commands(app, query);
+
     std::vector<const char*> argv;
     for (const auto& a : args)
         argv.push_back(a.c_str());
@@ -255,6 +227,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
 
     try {
+        if (int code = run_query_command(query, out, err); code >= 0) return code;
         if (*build_cmd) {
             std::int64_t problems = 0;
             BuildReport r = build(bo, [&](const InputError& e) {
