@@ -90,6 +90,7 @@ struct EvidenceScope {
     std::string from;
     std::string to;
     std::vector<std::string> relations;
+    std::vector<std::string> entities;  ///< mentions with one of these at either end; empty = all
 };
 
 /// Streams relation mentions in (source, target, relation, date, article, span)
@@ -164,7 +165,10 @@ class Store {
                  std::int64_t skipped);
 
     StoreStats stats() const;
-    std::vector<StoredEntity> entities() const;  ///< mentioned entities, by id
+    /// Entities that are mentioned or tied, by id; only those of `only` when given.
+    std::vector<StoredEntity> entities(const std::vector<std::string>& only = {}) const;
+    /// id → ISO country of every entity that has one.
+    std::map<std::string, std::string> entity_countries() const;
     std::vector<StoredRelation> relations() const;
     /// Ties aggregated in SQL, ordered by (source, target, relation): memory is
     /// one row per tie, however many evidences there are.
@@ -183,7 +187,8 @@ class Store {
     /// Streams all articles by id, then all mentions by (article, span): memory
     /// does not grow with the corpus.
     void for_each_article(const std::function<void(const ArticleRow&)>& f) const;
-    void for_each_mention(const std::function<void(const MentionRow&)>& f) const;
+    void for_each_mention(const std::function<void(const MentionRow&)>& f,
+                          const std::string& entity = {}) const;  ///< all, or one entity's
     /// Entity ids that `name` denotes: an id, or any Urdu or Latin alias compared by
     /// folded, space-free key (شہبازشریف = شہباز شریف = Shehbaz Sharif), sorted.
     std::vector<std::string> find_entities(const std::string& name) const;

@@ -6,7 +6,7 @@ namespace rabta {
 
 TieGraph TieGraph::from_store(const Store& store, const GraphFilter& f) {
     TieGraph tg;
-    tg.scope_ = {f.from, f.to, f.relations};
+    tg.scope_ = {f.from, f.to, f.relations, {}};
     for (StoredEntity& e : store.entities()) {
         std::string id = e.id;
         Vertex v = boost::add_vertex(std::move(e), tg.g_);

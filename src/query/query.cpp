@@ -24,7 +24,9 @@ std::vector<StoredRelation> ties_of(const Store& store,
                                     const std::string& b,
                                     const EvidenceScope& scope) {
     std::vector<StoredRelation> out;
-    for (EvidenceCursor c = store.evidences(scope); c.get(); c.next()) {
+    EvidenceScope narrow = scope;
+    narrow.entities = {a};
+    for (EvidenceCursor c = store.evidences(narrow); c.get(); c.next()) {
         const StoredRelation& r = *c.get();
         const bool has_a = r.source == a || r.target == a;
         const bool has_b = b.empty() || r.source == b || r.target == b;
@@ -151,9 +153,7 @@ DyadView dyad_view(const Store& store,
                    const std::string& country_a,
                    const std::string& country_b,
                    const EvidenceScope& scope) {
-    std::map<std::string, std::string> country_of;
-    for (const StoredEntity& e : store.entities())
-        country_of[e.id] = e.country;
+    std::map<std::string, std::string> country_of = store.entity_countries();
     auto crosses = [&](const std::string& s, const std::string& t) {
         const std::string& cs = country_of[s];
         const std::string& ct = country_of[t];
@@ -172,35 +172,30 @@ DyadView dyad_view(const Store& store,
 
 std::optional<EntityCard> entity_card(const Store& store, const std::string& id) {
     EntityCard card;
-    bool found = false;
-    for (StoredEntity& e : store.entities()) {
-        if (e.id == id) {
-            card.entity = std::move(e);
-            found = true;
-            break;
-        }
-    }
-    if (!found) return std::nullopt;
+    std::vector<StoredEntity> one = store.entities({id});
+    if (one.empty()) return std::nullopt;
+    card.entity = std::move(one.front());
     std::map<std::string, std::string> alias_of;  // fold_key → alias
     for (const auto& a : card.entity.aliases)
         alias_of.emplace(fold_key(a), a);
     std::map<std::pair<std::string, std::string>, NameEvidence> by_surface;
-    store.for_each_mention([&](const Store::MentionRow& m) {
-        if (m.entity != id) return;
-        NameEvidence& n = by_surface[{m.surface, m.kind}];
-        if (n.mentions++ == 0) {
-            n.surface = m.surface;
-            n.kind = m.kind;
-            n.first_article = m.article;
-            if (m.kind == "anaphor") {
-                n.via = "refers back to the entity named before it";
-            } else if (auto it = alias_of.find(fold_key(m.surface)); it != alias_of.end()) {
-                n.via = it->second;
-            } else {
-                n.via = "a shorter form of a name found in the same article";
+    store.for_each_mention(
+        [&](const Store::MentionRow& m) {
+            NameEvidence& n = by_surface[{m.surface, m.kind}];
+            if (n.mentions++ == 0) {
+                n.surface = m.surface;
+                n.kind = m.kind;
+                n.first_article = m.article;
+                if (m.kind == "anaphor") {
+                    n.via = "refers back to the entity named before it";
+                } else if (auto it = alias_of.find(fold_key(m.surface)); it != alias_of.end()) {
+                    n.via = it->second;
+                } else {
+                    n.via = "a shorter form of a name found in the same article";
+                }
             }
-        }
-    });
+        },
+        id);
     for (auto& [k, n] : by_surface)
         card.names.push_back(std::move(n));
     std::stable_sort(

@@ -368,9 +368,23 @@ StoreStats Store::stats() const {
     });
 }
 
-std::vector<StoredEntity> Store::entities() const {
+std::vector<StoredEntity> Store::entities(const std::vector<std::string>& only) const {
     return guarded(impl_->path, "cannot read entities", [&] {
         std::vector<StoredEntity> out;
+        // «… IN (?, ?)» over the given ids, or nothing
+        auto in = [&](const char* column) {
+            if (only.empty()) return std::string();
+            std::string w = std::string(column) + " IN (";
+            for (std::size_t i = 0; i < only.size(); ++i)
+                w += i ? ", ?" : "?";
+            return w + ")";
+        };
+        auto bind_only = [&](SQLite::Statement& q) {
+            for (std::size_t i = 0; i < only.size(); ++i)
+                q.bind(static_cast<int>(i + 1), only[i]);
+        };
+        const std::string mention_where = only.empty() ? "" : " WHERE " + in("entity_id");
+        const std::string relation_where = only.empty() ? "" : " WHERE " + in("target_id");
         SQLite::Statement st(
             impl_->db,
             "SELECT e.id, e.type, e.subtype, e.label_ur, e.label_en, e.country, sum(x.m), "
@@ -378,10 +392,16 @@ std::vector<StoredEntity> Store::entities() const {
             "FROM entities e "
             // an entity a tie points to is in the graph even when the text never names
             // it: the home country of «وفاقی وزیر تجارت …»
-            "JOIN (SELECT entity_id AS id, article_id, 1 AS m FROM mentions "
-            "      UNION ALL SELECT target_id, article_id, 0 FROM relations) x ON x.id = e.id "
-            "JOIN articles a ON a.id = x.article_id "
-            "GROUP BY e.id ORDER BY e.id");
+            "JOIN (SELECT entity_id AS id, article_id, 1 AS m FROM mentions" +
+                mention_where + "      UNION ALL SELECT target_id, article_id, 0 FROM relations" +
+                relation_where +
+                ") x ON x.id = e.id "
+                "JOIN articles a ON a.id = x.article_id "
+                "GROUP BY e.id ORDER BY e.id");
+        for (std::size_t i = 0; i < only.size(); ++i) {
+            st.bind(static_cast<int>(i + 1), only[i]);
+            st.bind(static_cast<int>(only.size() + i + 1), only[i]);
+        }
         std::map<std::string, std::size_t> index;
         while (st.executeStep()) {
             StoredEntity e;
@@ -401,8 +421,10 @@ std::vector<StoredEntity> Store::entities() const {
         SQLite::Statement roles(
             impl_->db,
             "SELECT r.entity_id, r.title, r.org_id, o.label_ur, r.date_from, r.date_to, r.source "
-            "FROM roles r JOIN entities o ON o.id = r.org_id "
-            "ORDER BY r.entity_id, coalesce(r.date_from, ''), r.title");
+            "FROM roles r JOIN entities o ON o.id = r.org_id" +
+                (only.empty() ? std::string() : " WHERE " + in("r.entity_id")) +
+                " ORDER BY r.entity_id, coalesce(r.date_from, ''), r.title");
+        bind_only(roles);
         while (roles.executeStep()) {
             auto it = index.find(roles.getColumn(0).getString());
             if (it == index.end()) continue;
@@ -412,7 +434,10 @@ std::vector<StoredEntity> Store::entities() const {
                  text_or_empty(roles.getColumn(5)), roles.getColumn(6).getString()});
         }
         SQLite::Statement aliases(impl_->db,
-                                  "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias");
+                                  "SELECT entity_id, alias FROM aliases" +
+                                      (only.empty() ? std::string() : " WHERE " + in("entity_id")) +
+                                      " ORDER BY entity_id, alias");
+        bind_only(aliases);
         while (aliases.executeStep()) {
             auto it = index.find(aliases.getColumn(0).getString());
             if (it != index.end())
@@ -533,6 +558,17 @@ std::vector<RoleConflict> Store::role_conflicts() const {
     });
 }
 
+std::map<std::string, std::string> Store::entity_countries() const {
+    return guarded(impl_->path, "cannot read entities", [&] {
+        std::map<std::string, std::string> out;
+        SQLite::Statement st(impl_->db,
+                             "SELECT id, country FROM entities WHERE country IS NOT NULL");
+        while (st.executeStep())
+            out.emplace(st.getColumn(0).getString(), st.getColumn(1).getString());
+        return out;
+    });
+}
+
 std::vector<std::string> Store::article_ids() const {
     return guarded(impl_->path, "cannot read articles", [&] {
         std::vector<std::string> out;
@@ -562,12 +598,15 @@ void Store::for_each_article(const std::function<void(const ArticleRow&)>& f) co
     });
 }
 
-void Store::for_each_mention(const std::function<void(const MentionRow&)>& f) const {
+void Store::for_each_mention(const std::function<void(const MentionRow&)>& f,
+                             const std::string& entity) const {
     guarded(impl_->path, "cannot read mentions", [&] {
         SQLite::Statement st(
             impl_->db,
-            "SELECT article_id, entity_id, kind, surface, span_begin, span_end FROM mentions "
-            "ORDER BY article_id, span_begin, entity_id");
+            "SELECT article_id, entity_id, kind, surface, span_begin, span_end FROM mentions" +
+                std::string(entity.empty() ? "" : " WHERE entity_id = ?") +
+                " ORDER BY article_id, span_begin, entity_id");
+        if (!entity.empty()) st.bind(1, entity);
         MentionRow r;
         while (st.executeStep()) {
             r.article = st.getColumn(0).getString();
@@ -616,6 +655,14 @@ std::string scope_sql(const EvidenceScope& scope, std::vector<std::string>& bind
     if (!scope.to.empty()) {
         w += " AND a.published <= ?";
         binds.push_back(scope.to);
+    }
+    if (!scope.entities.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < scope.entities.size(); ++i)
+            list += i ? ", ?" : "?";
+        w += " AND (r.source_id IN (" + list + ") OR r.target_id IN (" + list + "))";
+        binds.insert(binds.end(), scope.entities.begin(), scope.entities.end());
+        binds.insert(binds.end(), scope.entities.begin(), scope.entities.end());
     }
     if (!scope.relations.empty()) {
         w += " AND r.relation IN (";

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "cli.h"
 #include "common.h"
@@ -79,7 +80,9 @@ void write_evidence(Writer& w, const StoredRelation& r) {
 struct Labels {
     std::map<std::string, const StoredEntity*> by_id;
     std::vector<StoredEntity> all;
-    explicit Labels(const Store& s) : all(s.entities()) {
+    /// Only the entities an answer names, not the whole store.
+    Labels(const Store& s, const std::vector<std::string>& ids)
+        : all(ids.empty() ? std::vector<StoredEntity>{} : s.entities(ids)) {
         for (const auto& e : all)
             by_id[e.id] = &e;
     }
@@ -90,6 +93,15 @@ struct Labels {
         return e.label_en.empty() ? e.label_ur : fmt::format("{} ({})", e.label_ur, e.label_en);
     }
 };
+
+std::vector<std::string> ids_of(const std::vector<StoredRelation>& rels) {
+    std::set<std::string> ids;
+    for (const auto& r : rels) {
+        ids.insert(r.source);
+        ids.insert(r.target);
+    }
+    return {ids.begin(), ids.end()};
+}
 
 std::string one_line(std::string s, std::size_t max_cols) {
     std::replace(s.begin(), s.end(), '\n', ' ');
@@ -183,7 +195,11 @@ int show_cmd(const QueryCommands& q, const Store& store, std::ostream& out, std:
     if (!id) return kDataProblems;
     const auto card = entity_card(store, *id);
     const auto rels = ties_of(store, *id, "", {});
-    const Labels label(store);
+    std::vector<std::string> named = ids_of(rels);
+    named.push_back(*id);
+    for (const auto& r : card->entity.roles)
+        named.push_back(r.org);
+    const Labels label(store, named);
     const StoredEntity& e = card->entity;
     if (q.json) {
         rapidjson::OStreamWrapper os(out);
@@ -287,7 +303,7 @@ int ties_cmd(const QueryCommands& q, const Store& store, std::ostream& out, std:
         out << '\n';
         return kOk;
     }
-    print_evidence_table(rels, Labels(store), out);
+    print_evidence_table(rels, Labels(store, ids_of(rels)), out);
     fmt::print(out, "{} relation mentions\n", rels.size());
     return kOk;
 }
@@ -337,7 +353,12 @@ int path_cmd(const QueryCommands& q, const Store& store, std::ostream& out, std:
         fmt::print(out, "no path between {} and {}\n", *a, *b);
         return kOk;
     }
-    const Labels label(store);
+    std::vector<std::string> on_path;
+    for (const auto& h : *hops) {
+        on_path.push_back(h.from);
+        on_path.push_back(h.to);
+    }
+    const Labels label(store, on_path);
     Table t({"step", "from", "relation", "to", "date", "article", "sentence"});
     std::size_t i = 0;
     for (const auto& h : *hops) {
@@ -478,15 +499,19 @@ int dyad_cmd(const QueryCommands& q, const Store& store, std::ostream& out, std:
         out << '\n';
         return kOk;
     }
-    const Labels label(store);
+    std::vector<std::string> in_dyad;
+    for (const auto& x : d.ties) {
+        in_dyad.push_back(x.source);
+        in_dyad.push_back(x.target);
+    }
+    const Labels label(store, in_dyad);
     Table t({"first", "last", "relation", "source", "", "target", "evidences", "mode", "sentence"});
     for (const auto& x : d.ties) {
         t.add({x.first_date.empty() ? "-" : x.first_date, x.last_date.empty() ? "-" : x.last_date,
                x.relation, label(x.source), x.directed ? "→" : "—", label(x.target),
                x.copies > x.evidences ? fmt::format("{} ({} copies)", x.evidences, x.copies)
                                       : std::to_string(x.evidences),
-               x.done ? "done" : "intent",
-               one_line(x.best_sentence, 80)});
+               x.done ? "done" : "intent", one_line(x.best_sentence, 80)});
     }
     t.print(out);
     fmt::print(out, "\n{} ties between actors of {} and {}; relation mentions by month:\n",
