@@ -71,6 +71,11 @@ DyadView dyad_view(const Store& store,
                    const std::string& country_b,
                    const EvidenceScope& scope);
 
+/// The roles of `e` in force on `date` (ISO): lexicon roles whose dates cover it
+/// (an open end covers everything past it), and roles an article gave on that
+/// date. A tie a person made on that date was made in these offices.
+std::vector<StoredRole> roles_on(const StoredEntity& e, const std::string& date);
+
 /// One way the text named an entity, and why that name is this entity.
 struct NameEvidence {
     std::string surface;  ///< as written

@@ -170,6 +170,19 @@ DyadView dyad_view(const Store& store,
     return v;
 }
 
+std::vector<StoredRole> roles_on(const StoredEntity& e, const std::string& date) {
+    std::vector<StoredRole> out;
+    if (date.empty()) return out;
+    for (const StoredRole& r : e.roles) {
+        const bool from_ok = r.from.empty() || r.from <= date;
+        const bool to_ok = r.to.empty() || date <= r.to;
+        // a role from an article holds on that article's date; the lexicon's hold
+        // between their dates
+        if (r.source == "lexicon" ? from_ok && to_ok : r.from == date) out.push_back(r);
+    }
+    return out;
+}
+
 std::optional<EntityCard> entity_card(const Store& store, const std::string& id) {
     EntityCard card;
     std::vector<StoredEntity> one = store.entities({id});

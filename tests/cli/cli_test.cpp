@@ -247,6 +247,15 @@ TEST_CASE("query commands on the seed store: tables and --json") {
     auto sj = json_of(rabta_cmd({"show", "--db", db, "Shaza Fatima Khawaja", "--json"}));
     CHECK(sj["roles"].Size() == 4);  // two in the lexicon, two from the articles
     CHECK(sj["ties"].Size() == 2);
+    CHECK(sj["in_office"].IsNull());
+    auto asof = json_of(
+        rabta_cmd({"show", "--db", db, "شزہ فاطمہ خواجہ", "--as-of", "2025-07-10", "--json"}));
+    REQUIRE(asof["in_office"].Size() == 2);
+    CHECK(std::string(asof["in_office"][0]["title"].GetString()) == "وفاقی وزیر برائے آئی ٹی");
+    // the tie's table says in which office it was made
+    Run shaza_ties = rabta_cmd({"ties", "--db", db, "شزہ فاطمہ خواجہ"});
+    CHECK(shaza_ties.out.find("وفاقی وزیر برائے آئی ٹی @") != std::string::npos);
+    CHECK(rabta_cmd({"show", "--db", db, "شزہ فاطمہ خواجہ", "--as-of", "2025"}).code == 2);
 
     // an ambiguous or unknown name lists what it found and exits 1
     Run none = rabta_cmd({"show", "--db", db, "کوئی نہیں"});

@@ -27,6 +27,16 @@ TEST_CASE("Shaza Fatima Khawaja is one entity with two dated roles from two arti
     CHECK(text_roles[1].from == "2025-07-10");
     CHECK(text_roles[1].title == "وفاقی وزیر برائے آئی ٹی");
     CHECK(text_roles[1].source == "000_e3da61d015d2337c");
+    // the office on a date: a Minister of State in July 2024, federal minister in July 2025
+    const auto in24 = roles_on(card->entity, "2024-07-06");
+    REQUIRE(in24.size() == 2);  // the lexicon's and the article's
+    for (const auto& r : in24)
+        CHECK(r.title.find("وزیر مملکت") != std::string::npos);
+    const auto in25 = roles_on(card->entity, "2025-07-10");
+    REQUIRE(in25.size() == 2);
+    for (const auto& r : in25)
+        CHECK(r.title.find("وفاقی وزیر") != std::string::npos);
+    CHECK(roles_on(card->entity, "2020-01-01").empty());
     // why the names are one: each surface with the alias it matched
     REQUIRE_FALSE(card->names.empty());
     CHECK(card->names[0].surface == "شزہ فاطمہ خواجہ");

@@ -86,6 +86,18 @@ struct Labels {
         for (const auto& e : all)
             by_id[e.id] = &e;
     }
+    const StoredEntity* find(const std::string& id) const {
+        auto it = by_id.find(id);
+        return it == by_id.end() ? nullptr : it->second;
+    }
+    /// «title @ org» of the first role a person held on `date`, or "".
+    std::string office(const std::string& id, const std::string& date) const {
+        const StoredEntity* e = find(id);
+        if (!e || e->type != "person") return "";
+        const auto roles = roles_on(*e, date);
+        if (roles.empty()) return "";
+        return fmt::format("{} @ {}", roles.front().title, roles.front().org_label);
+    }
     std::string operator()(const std::string& id) const {
         auto it = by_id.find(id);
         if (it == by_id.end()) return id;
@@ -149,10 +161,14 @@ EvidenceScope scope_of(const QueryCommands& q, std::ostream& err, bool& ok) {
 void print_evidence_table(const std::vector<StoredRelation>& rels,
                           const Labels& label,
                           std::ostream& out) {
-    Table t({"date", "relation", "source", "", "target", "mode", "article", "sentence"});
+    // a person's tie was made in the office they held that day
+    Table t(
+        {"date", "relation", "source", "in office", "", "target", "mode", "article", "sentence"});
     for (const auto& r : rels) {
-        t.add({r.date.empty() ? "-" : r.date, r.relation, label(r.source), arrow(r),
-               label(r.target), r.mode, r.article, one_line(r.sentence, 90)});
+        const std::string office = label.office(r.source, r.date);
+        t.add({r.date.empty() ? "-" : r.date, r.relation, label(r.source),
+               office.empty() ? "-" : office, arrow(r), label(r.target), r.mode, r.article,
+               one_line(r.sentence, 90)});
     }
     t.print(out);
 }
@@ -189,6 +205,10 @@ int entities_cmd(const QueryCommands& q, const Store& store, std::ostream& out) 
 int show_cmd(const QueryCommands& q, const Store& store, std::ostream& out, std::ostream& err) {
     if (q.names.size() != 1) {
         fmt::print(err, "rabta show: give one NAME\n");
+        return kUsage;
+    }
+    if (!q.as_of.empty() && (q.as_of.size() != 10 || !period_bound(q.as_of, false))) {
+        fmt::print(err, "rabta show: --as-of '{}' is not YYYY-MM-DD\n", q.as_of);
         return kUsage;
     }
     auto id = one_entity(store, q.names[0], err);
@@ -237,6 +257,20 @@ int show_cmd(const QueryCommands& q, const Store& store, std::ostream& out, std:
             w.EndObject();
         }
         w.EndArray();
+        key(w, "in_office");
+        if (q.as_of.empty()) {
+            w.Null();
+        } else {
+            w.StartArray();
+            for (const auto& r : roles_on(e, q.as_of)) {
+                w.StartObject();
+                str(w, "title", r.title);
+                str(w, "org", r.org);
+                str(w, "source", r.source);
+                w.EndObject();
+            }
+            w.EndArray();
+        }
         key(w, "ties");
         w.StartArray();
         for (const auto& r : rels)
@@ -260,6 +294,11 @@ int show_cmd(const QueryCommands& q, const Store& store, std::ostream& out, std:
     for (const auto& n : card->names)
         names.add({n.surface, n.kind, std::to_string(n.mentions), n.first_article, n.via});
     names.print(out);
+    if (!q.as_of.empty()) {
+        fmt::print(out, "\nin office on {}:\n", q.as_of);
+        for (const auto& r : roles_on(e, q.as_of))
+            fmt::print(out, "  {} @ {} ({})\n", r.title, label(r.org), r.source);
+    }
     fmt::print(out, "\nroles (timeline):\n");
     Table roles({"from", "to", "title", "at", "source"});
     for (const auto& r : e.roles) {
@@ -545,6 +584,8 @@ void add_query_commands(CLI::App& app, QueryCommands& q) {
         "show", "One entity: aliases, why its names are one, role timeline, ties with evidence"));
     q.show->add_option("name", q.names, "Urdu or Latin name (any spelling or spacing) or id")
         ->required();
+    q.show->add_option("--as-of", q.as_of,
+                       "Also list the roles in force on this date (YYYY-MM-DD)");
 
     q.ties = common(app.add_subcommand("ties", "Relation mentions of one actor, or between two"));
     q.ties->add_option("names", q.names, "NAME [NAME2]")->required();

@@ -22,7 +22,7 @@ struct QueryCommands {
     std::string type, country;
     bool discovered = false;
     std::vector<std::string> names;
-    std::string relation, from, to;
+    std::string relation, from, to, as_of;
     std::string by = "degree";
     std::size_t limit = 20;
 };
