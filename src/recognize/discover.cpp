@@ -438,6 +438,9 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
                         qualified = true;  // «ٹرمپ کے مشیر»: an office held for a person
                     break;
                 }
+                // «چینی وزیراعظم کا … وزیر اعظم عمران خان»: another office is not this
+                // one's organization
+                if (titles_.match(toks, k)) break;
                 if (!(is_of(k) || name_word(k) || generic_.match(toks, k))) break;
                 if (stops_.match(toks, k) && !is_of(k)) break;
             }

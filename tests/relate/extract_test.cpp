@@ -172,6 +172,10 @@ TEST_CASE_FIXTURE(Fixture, "titles find persons and their roles; a former office
     CHECK(ex.roles[0].title == "صدر");
     CHECK(find(ex, "holds_role", ex.discovered[1].id, "country:RU"));
     CHECK_FALSE(find(ex, "holds_role", ex.discovered[0].id, "country:PK"));
+    // another office's country is not this one's
+    auto wishes = text("چینی وزیراعظم کا وزیر اعظم عمران خان کیلئے نیک خواہشات کا اظہار۔");
+    CHECK_FALSE(find(wishes, "holds_role", "person:imran-khan", "country:CN"));
+    CHECK(find(wishes, "holds_role", "person:imran-khan", "country:PK"));
     // «سابق» before a demonym is a former office too
     CHECK(text("سابق امریکی صدر جارج ڈبلیو بش نے کہا۔").roles.empty());
 }
