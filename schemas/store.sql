@@ -1,4 +1,5 @@
--- rabta store, schema version 1 (PRAGMA user_version).
+-- rabta store, schema version 2 (PRAGMA user_version). An older database is
+-- migrated forward by schemas/migrations/<version>.sql when it is opened.
 -- SQLite is the source of truth; exports and queries are derived from it.
 -- Persisted codes (entity types, relation names, modes) never change meaning.
 
@@ -74,11 +75,13 @@ CREATE TABLE relations (
     sentence    INTEGER NOT NULL,
     span_begin  INTEGER NOT NULL,    -- the evidence sentence in articles.text
     span_end    INTEGER NOT NULL,
-    evidence    TEXT NOT NULL        -- the sentence as written in the article
+    evidence    TEXT NOT NULL,       -- the sentence as written in the article
+    evidence_key TEXT NOT NULL       -- the sentence folded and space-free: reprints share it
 );
 CREATE INDEX relations_by_source ON relations(source_id, relation);
 CREATE INDEX relations_by_target ON relations(target_id, relation);
 CREATE INDEX relations_by_article ON relations(article_id);
+CREATE INDEX relations_by_tie ON relations(source_id, target_id, relation);
 
 CREATE TABLE runs (
     id          INTEGER PRIMARY KEY,
@@ -87,7 +90,9 @@ CREATE TABLE runs (
     status      TEXT NOT NULL,
     articles    INTEGER NOT NULL DEFAULT 0,
     skipped     INTEGER NOT NULL DEFAULT 0,
-    tool        TEXT NOT NULL
+    tool        TEXT NOT NULL,
+    lexicon_version TEXT,            -- content hashes of the data the run used
+    rules_version   TEXT
 );
 
 -- For analysts in sqlite3 or Datasette: one row per evidence, with names.
@@ -102,4 +107,4 @@ JOIN entities s ON s.id = r.source_id
 JOIN entities t ON t.id = r.target_id
 JOIN articles a ON a.id = r.article_id;
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

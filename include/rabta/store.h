@@ -18,7 +18,7 @@
 namespace rabta {
 
 /// Schema version written to PRAGMA user_version.
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 /// A role held by a person: a title at an organization or country, between dates.
 struct StoredRole {
@@ -138,8 +138,10 @@ struct StoreStats {
 
 class Store {
   public:
-    /// Opens an existing store. Throws StoreError when the file is missing, is
-    /// not a SQLite database, or has a schema version this build does not know.
+    /// Opens an existing store, migrating an older schema version forward inside
+    /// one transaction (schemas/migrations/). Throws StoreError when the file is
+    /// missing, is not a SQLite database, is newer than this build, or needs a
+    /// migration it cannot write.
     static Store open(const std::string& path);
     /// Creates a new, empty store at `path` (which must not exist) with the schema.
     static Store create(const std::string& path);

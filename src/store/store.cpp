@@ -116,6 +116,25 @@ Store Store::open(const std::string& path) {
                                   version, kStoreSchemaVersion));
         }
         if (version < 1) throw StoreError(path, "not a rabta database (no schema version)");
+        if (version < kStoreSchemaVersion) {
+            // Migrate forward, all steps in one transaction: a failure leaves the
+            // database as it was.
+            impl.reset();
+            auto rw = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
+            SQLite::Transaction tx(rw->db);
+            for (int v = version + 1; v <= kStoreSchemaVersion; ++v) {
+                const std::string step = fmt::format("schemas/migrations/{}.sql", v);
+                try {
+                    rw->db.exec(embedded_file(step).content);
+                } catch (const SQLite::Exception& e) {
+                    throw StoreError(path, fmt::format("cannot migrate from schema version {} to "
+                                                       "{} ({}): {}",
+                                                       v - 1, v, step, e.what()));
+                }
+            }
+            tx.commit();
+            return Store(std::move(rw));
+        }
         return Store(std::move(impl));
     });
 }
@@ -151,9 +170,8 @@ void Store::begin() {
         impl_->ins_relation = std::make_unique<SQLite::Statement>(
             db,
             "INSERT INTO relations (source_id, target_id, relation, directed, mode, context, "
-            "rule_id, "
-            "confidence, article_id, sentence, span_begin, span_end, evidence) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "rule_id, confidence, article_id, sentence, span_begin, span_end, evidence, "
+            "evidence_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         // A discovered actor keeps the label of the article that found it first.
         impl_->ins_entity = std::make_unique<SQLite::Statement>(
             db,
@@ -319,6 +337,7 @@ void Store::put_article(const Article& a, const Extraction& ex) {
             r.bind(11, static_cast<int64_t>(s.begin));
             r.bind(12, static_cast<int64_t>(s.end));
             r.bind(13, std::string(s.of(a.text)));
+            r.bind(14, fold_key(s.of(a.text)));
             r.exec();
             r.reset();
         }
@@ -333,8 +352,10 @@ void Store::put_run(const std::string& started,
     guarded(impl_->path, "cannot record run", [&] {
         SQLite::Statement st(
             impl_->db,
-            "INSERT INTO runs (started_at, finished_at, status, articles, skipped, tool) "
-            "VALUES (?, ?, ?, ?, ?, ?)");
+            "INSERT INTO runs (started_at, finished_at, status, articles, skipped, tool, "
+            "lexicon_version, rules_version) VALUES (?, ?, ?, ?, ?, ?, "
+            "(SELECT value FROM meta WHERE key = 'lexicon_version'), "
+            "(SELECT value FROM meta WHERE key = 'rules_version'))");
         st.bind(1, started);
         st.bind(2, finished);
         st.bind(3, status);
@@ -695,7 +716,7 @@ std::vector<StoredTie> Store::ties(const EvidenceScope& scope) const {
         SQLite::Statement st(
             impl_->db,
             "SELECT r.source_id, r.target_id, r.relation, max(r.directed), "
-            "count(DISTINCT rabta_fold(r.evidence)), "
+            "count(DISTINCT r.evidence_key), "
             "count(DISTINCT r.article_id), max(r.mode = 'done'), min(a.published), "
             "max(a.published), count(*) "
             "FROM relations r JOIN articles a ON a.id = r.article_id" +

@@ -80,3 +80,40 @@ TEST_CASE("opening what is not a rabta store fails with the path and a reason") 
     CHECK_THROWS_WITH_AS(Store::create(dir / "plain.db"), doctest::Contains("file exists"),
                          StoreError);
 }
+
+TEST_CASE("a version 1 database is migrated forward when opened, its data kept") {
+    TempDir dir;
+    const std::string path = dir / "v1.db";
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec(rabta::test::read_file(rabta::test::source_dir() /
+                                       "tests/store/fixtures/store-v1.sql"));
+        db.exec(
+            "INSERT INTO articles (id, origin, title, content_hash, text) VALUES "
+            "('a1', 'x.jsonl:1', 't', '00', 'جیمز ڈونگ  نے شہباز شریف سے ملاقات کی۔');"
+            "INSERT INTO entities (id, type, label_ur) VALUES ('person:a', 'person', 'الف'),"
+            " ('person:b', 'person', 'ب');"
+            "INSERT INTO relations (source_id, target_id, relation, directed, mode, rule_id, "
+            " confidence, article_id, sentence, span_begin, span_end, evidence) VALUES "
+            " ('person:a', 'person:b', 'met', 0, 'done', 'met.ne-se', 0.9, 'a1', 0, 0, 10,"
+            "  'جیمز ڈونگ  نے شہباز شریف سے ملاقات کی۔'),"
+            " ('person:a', 'person:b', 'met', 0, 'done', 'met.ne-se', 0.9, 'a1', 1, 0, 10,"
+            "  'جیمز ڈونگ نے شہباز شریف سے ملاقات کی۔');"
+            "INSERT INTO runs (started_at, status, tool) VALUES ('2025-01-01T00:00:00Z', 'ok', "
+            "'rabta');");
+        REQUIRE(db.execAndGet("PRAGMA user_version").getInt() == 1);
+    }
+    const Store s = Store::open(path);
+    // the two sentences differ only in spacing: one independent evidence, two copies
+    const auto ties = s.ties();
+    REQUIRE(ties.size() == 1);
+    CHECK(ties[0].evidences == 1);
+    CHECK(ties[0].copies == 2);
+    SQLite::Database db(path);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == kStoreSchemaVersion);
+    CHECK(db.execAndGet("SELECT count(*) FROM relations WHERE evidence_key = ''").getInt() == 0);
+    CHECK(db.execAndGet("SELECT count(*) FROM runs WHERE lexicon_version IS NULL").getInt() == 1);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    // opened again, nothing more to do
+    CHECK_NOTHROW(Store::open(path));
+}
