@@ -18,6 +18,9 @@ struct BuildOptions {
     std::optional<std::string> rules;        ///< file or directory; default embedded
     std::optional<std::string> boilerplate;  ///< file; default embedded
     bool strict = false;  ///< stop at the first bad article, leaving the old store
+    /// How long to wait for another build of the same database to finish before
+    /// giving up with LockedError.
+    double wait_seconds = 0;
 };
 
 struct BuildReport {
@@ -36,7 +39,10 @@ struct BuildReport {
 /// one, never a half-written one. Lexicon, rules and boilerplate are loaded and
 /// validated before anything is written (ConfigError). Bad articles go to
 /// `problems` and are skipped; with `strict` the first one throws InputError and
-/// the previous store stays as it was.
+/// the previous store stays as it was. One build at a time per database: the
+/// lock is `DB.lock` (flock, released by the kernel even on SIGKILL); waiting
+/// longer than `wait_seconds` throws LockedError. Holding the lock, a build
+/// removes what killed builds left (`DB.building-PID`).
 BuildReport build(const BuildOptions& options, const ProblemSink& problems);
 
 }  // namespace rabta

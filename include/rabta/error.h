@@ -61,4 +61,10 @@ class StoreError : public Error {
     std::string path_;
 };
 
+/// Another build holds the database's lock and did not let go in time.
+class LockedError : public StoreError {
+  public:
+    using StoreError::StoreError;
+};
+
 }  // namespace rabta

@@ -8,9 +8,12 @@
 #include <rabta/lexicon.h>
 #include <rabta/rules.h>
 #include <rabta/store.h>
+#include <sys/file.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <map>
 
@@ -49,6 +52,61 @@ class TempFile {
     fs::path path_;
 };
 
+// The database's build lock. flock() belongs to the open file description, so
+// the kernel releases it when the holder exits, however it exits.
+class BuildLock {
+  public:
+    BuildLock(const std::string& db, double wait_seconds) : path_(db + ".lock") {
+        fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd_ < 0)
+            throw StoreError(path_, std::string("cannot open lock file: ") + std::strerror(errno));
+        const auto deadline = std::chrono::steady_clock::now() +
+                              std::chrono::milliseconds(static_cast<long>(wait_seconds * 1000));
+        while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            if (errno != EWOULDBLOCK && errno != EINTR) {
+                const int e = errno;
+                ::close(fd_);
+                throw StoreError(path_, std::string("cannot lock: ") + std::strerror(e));
+            }
+            if (std::chrono::steady_clock::now() >= deadline) {
+                std::string holder(32, '\0');
+                const ssize_t n = ::pread(fd_, holder.data(), holder.size(), 0);
+                holder.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+                while (!holder.empty() && (holder.back() == '\n' || holder.back() == '\0'))
+                    holder.pop_back();
+                ::close(fd_);
+                throw LockedError(
+                    db, fmt::format("another build is running on it{} (lock {}); waited {} s",
+                                    holder.empty() ? "" : " (pid " + holder + ")", path_,
+                                    wait_seconds));
+            }
+            ::usleep(50 * 1000);
+        }
+        const std::string pid = std::to_string(::getpid()) + "\n";
+        if (::ftruncate(fd_, 0) == 0) {
+            [[maybe_unused]] ssize_t w = ::pwrite(fd_, pid.data(), pid.size(), 0);
+        }
+    }
+    ~BuildLock() { ::close(fd_); }
+    BuildLock(const BuildLock&) = delete;
+    BuildLock& operator=(const BuildLock&) = delete;
+
+  private:
+    std::string path_;
+    int fd_ = -1;
+};
+
+// Holding the lock, nobody else is building this database: every DB.building-*
+// beside it was left by a killed build.
+void remove_leftovers(const fs::path& db) {
+    std::error_code ec;
+    const fs::path dir = db.has_parent_path() ? db.parent_path() : fs::path(".");
+    const std::string prefix = db.filename().string() + ".building-";
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        if (entry.path().filename().string().starts_with(prefix)) fs::remove(entry.path(), ec);
+    }
+}
+
 void fsync_path(const fs::path& p, bool directory) {
     int fd = ::open(p.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
     if (fd < 0) return;
@@ -78,6 +136,8 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
         fs::create_directories(target.parent_path(), ec);
         if (ec) throw StoreError(opt.db, "cannot create directory: " + ec.message());
     }
+    const BuildLock lock(opt.db, opt.wait_seconds);
+    remove_leftovers(target);
     TempFile temp(fs::path(opt.db + fmt::format(".building-{}", ::getpid())));
     fs::remove(temp.path());
     const std::string started = now_utc();

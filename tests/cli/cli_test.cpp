@@ -1,9 +1,12 @@
 #include "cli.h"
 
+#include <fcntl.h>
 #include <rabta/error.h>
 #include <rabta/eval.h>
 #include <rabta/store.h>
 #include <rapidjson/document.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <set>
 #include <sstream>
@@ -298,4 +301,19 @@ TEST_CASE("query commands on the seed store: tables and --json") {
     CHECK(dj["months"].Size() == 1);
     CHECK(rabta_cmd({"dyad", "--db", db, "پاکستان", "شہباز شریف"}).code == 1);  // not a country
     CHECK(rabta_cmd({"dyad", "--db", db, "PK"}).code == 2);
+}
+
+TEST_CASE("a build that finds another one running exits 4 after --wait") {
+    TempDir dir;
+    const std::string db = dir / "l.db";
+    REQUIRE(rabta_cmd({"build", "-q", "--db", db}).code == 0);
+    const int fd = ::open((db + ".lock").c_str(), O_RDWR | O_CREAT, 0644);
+    REQUIRE(fd >= 0);
+    REQUIRE(::flock(fd, LOCK_EX) == 0);
+    Run r = rabta_cmd({"build", "-q", "--db", db, "--wait", "0.2"});
+    CHECK(r.code == cli::kLocked);
+    CHECK(r.err.find("another build is running on it") != std::string::npos);
+    CHECK(r.err.find("nothing was written") != std::string::npos);
+    ::close(fd);
+    CHECK(rabta_cmd({"build", "-q", "--db", db, "--wait", "0.2"}).code == 0);
 }

@@ -139,7 +139,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         "Exit codes: 0 success, 1 data problems reported (bad articles skipped, or a bad "
         "lexicon/rules\n"
         "file stopped the run before anything was written), 2 usage error, 3 database or output "
-        "failure.");
+        "failure,\n4 another build holds the database (see build --wait).");
 
     BuildOptions bo;
     bool quiet = false;
@@ -158,6 +158,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     build_cmd->add_flag("--strict", bo.strict,
                         "Stop at the first bad article; the old database stays");
     build_cmd->add_flag("-q,--quiet", quiet, "Print problems only, no summary");
+    build_cmd
+        ->add_option("--wait", bo.wait_seconds,
+                     "Seconds to wait for another build of the same database (then exit 4)")
+        ->capture_default_str();
 
     std::string db = "out/rabta.db";
     std::string format = "graphml";
@@ -352,6 +356,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         fmt::print(err, "rabta: {}\n", e.what());
         if (*build_cmd) fmt::print(err, "stopped (--strict); the previous database is unchanged\n");
         return kDataProblems;
+    } catch (const LockedError& e) {
+        fmt::print(err, "rabta: {}\nnothing was written\n", e.what());
+        return kLocked;
     } catch (const StoreError& e) {
         fmt::print(err, "rabta: {}\n", e.what());
         return kStoreFailure;

@@ -14,6 +14,7 @@ enum ExitCode : int {
         1,  ///< bad articles were reported and skipped, or a bad lexicon/rules file stopped the run
     kUsage = 2,         ///< the command line is wrong
     kStoreFailure = 3,  ///< the database or an output file cannot be read or written
+    kLocked = 4,        ///< another build holds the database and --wait ran out
 };
 
 /// Runs `rabta args...` (args[0] is the program name) writing to out and err.
