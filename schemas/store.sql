@@ -1,4 +1,4 @@
--- rabta store, schema version 2 (PRAGMA user_version). An older database is
+-- rabta store, schema version 3 (PRAGMA user_version). An older database is
 -- migrated forward by schemas/migrations/<version>.sql when it is opened.
 -- SQLite is the source of truth; exports and queries are derived from it.
 -- Persisted codes (entity types, relation names, modes) never change meaning.
@@ -95,6 +95,31 @@ CREATE TABLE runs (
     rules_version   TEXT
 );
 
+-- What each run's graph held, so that `rabta diff` can say what changed since
+-- any run. A build carries the history of the database it replaces.
+CREATE TABLE run_entities (
+    run_id    INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    type      TEXT NOT NULL,
+    label_ur  TEXT NOT NULL,
+    PRIMARY KEY (run_id, entity_id)
+);
+CREATE TABLE run_ties (
+    run_id    INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    source_id TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    relation  TEXT NOT NULL,
+    evidences INTEGER NOT NULL,
+    PRIMARY KEY (run_id, source_id, target_id, relation)
+);
+CREATE TABLE run_roles (
+    run_id    INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    title     TEXT NOT NULL,
+    org_id    TEXT NOT NULL,
+    PRIMARY KEY (run_id, entity_id, title, org_id)
+);
+
 -- For analysts in sqlite3 or Datasette: one row per evidence, with names.
 CREATE VIEW ties_readable AS
 SELECT r.relation,
@@ -107,4 +132,4 @@ JOIN entities s ON s.id = r.source_id
 JOIN entities t ON t.id = r.target_id
 JOIN articles a ON a.id = r.article_id;
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <rabta/article.h>
+#include <rabta/store.h>
 
 #include <cstdint>
 #include <map>
@@ -32,6 +33,9 @@ struct BuildReport {
     std::int64_t relations = 0;
     std::map<std::string, std::int64_t> entities_by_type;
     std::map<std::string, std::int64_t> relations_by_type;
+    std::int64_t run = 0;  ///< id of the run recorded in the new store
+    /// What changed since the previous run, when that run's graph was recorded.
+    std::optional<RunDiff> since_previous;
 };
 
 /// Reads the corpus, extracts every article, writes a complete new store beside

@@ -18,7 +18,7 @@
 namespace rabta {
 
 /// Schema version written to PRAGMA user_version.
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 /// A role held by a person: a title at an organization or country, between dates.
 struct StoredRole {
@@ -128,6 +128,33 @@ struct RoleConflict {
     std::string lexicon;  ///< the lexicon's roles, "title @ org [from..to]; …"
 };
 
+/// A recorded build run.
+struct StoredRun {
+    std::int64_t id = 0;
+    std::string started, finished, status;
+    std::int64_t articles = 0, skipped = 0;
+    std::string lexicon_version, rules_version;
+    bool has_snapshot = false;  ///< what its graph held is recorded (schema 3 on)
+};
+
+/// What changed between the graph of one run and the graph of a later one.
+struct RunDiff {
+    std::int64_t from_run = 0, to_run = 0;
+    struct Entity {
+        std::string id, type, label_ur;
+    };
+    struct Tie {
+        std::string source, target, relation;
+        std::int64_t evidences_before = 0, evidences_after = 0;
+    };
+    struct Role {
+        std::string entity, title, org;
+    };
+    std::vector<Entity> entities_added, entities_removed;
+    std::vector<Tie> ties_added, ties_removed, ties_changed;  ///< changed: evidence count
+    std::vector<Role> roles_added, roles_removed;
+};
+
 struct StoreStats {
     std::int64_t articles = 0;
     std::int64_t mentions = 0;
@@ -159,12 +186,21 @@ class Store {
     void put_meta(const std::string& key, const std::string& value);
     void put_lexicon(const Lexicon& lexicon);
     void put_article(const Article& article, const Extraction& extraction);
-    /// Records a finished build run (times are ISO 8601 UTC).
-    void put_run(const std::string& started,
-                 const std::string& finished,
-                 const std::string& status,
-                 std::int64_t articles,
-                 std::int64_t skipped);
+    /// Records a finished build run (times are ISO 8601 UTC) with a snapshot of
+    /// what the graph holds now; returns its id.
+    std::int64_t put_run(const std::string& started,
+                         const std::string& finished,
+                         const std::string& status,
+                         std::int64_t articles,
+                         std::int64_t skipped);
+    /// Copies the run history (runs and their snapshots) of the database at
+    /// `previous`, which this store replaces. A file that is not a rabta store is
+    /// ignored: a build never fails for yesterday's history.
+    void carry_history(const std::string& previous);
+    /// Runs, oldest first.
+    std::vector<StoredRun> runs() const;
+    /// What changed from run `from` to run `to` (both must have snapshots).
+    RunDiff diff(std::int64_t from, std::int64_t to) const;
 
     StoreStats stats() const;
     /// Entities that are mentioned or tied, by id; only those of `only` when given.

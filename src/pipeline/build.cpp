@@ -145,6 +145,7 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
     BuildReport report;
     {
         Store store = Store::create(temp.path().string());
+        store.carry_history(opt.db);  // before the transaction: ATTACH cannot run inside one
         store.begin();
         store.put_lexicon(lexicon);
         store.put_meta("lexicon_version", detail::hex64(lexicon.version()));
@@ -182,9 +183,12 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
         } else {
             read_corpus(opt.paths, bp, take, report_problem);
         }
-        store.put_run(started, now_utc(), report.skipped ? "partial" : "ok", report.articles,
-                      report.skipped);
+        report.run = store.put_run(started, now_utc(), report.skipped ? "partial" : "ok",
+                                   report.articles, report.skipped);
         store.commit();
+        const std::vector<StoredRun> runs = store.runs();
+        if (runs.size() >= 2 && runs[runs.size() - 2].has_snapshot)
+            report.since_previous = store.diff(runs[runs.size() - 2].id, report.run);
         StoreStats st = store.stats();
         report.mentions = st.mentions;
         report.entities_by_type = st.entities_by_type;

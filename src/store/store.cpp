@@ -344,14 +344,15 @@ void Store::put_article(const Article& a, const Extraction& ex) {
     });
 }
 
-void Store::put_run(const std::string& started,
-                    const std::string& finished,
-                    const std::string& status,
-                    std::int64_t articles,
-                    std::int64_t skipped) {
-    guarded(impl_->path, "cannot record run", [&] {
+std::int64_t Store::put_run(const std::string& started,
+                            const std::string& finished,
+                            const std::string& status,
+                            std::int64_t articles,
+                            std::int64_t skipped) {
+    return guarded(impl_->path, "cannot record run", [&] {
+        auto& db = impl_->db;
         SQLite::Statement st(
-            impl_->db,
+            db,
             "INSERT INTO runs (started_at, finished_at, status, articles, skipped, tool, "
             "lexicon_version, rules_version) VALUES (?, ?, ?, ?, ?, ?, "
             "(SELECT value FROM meta WHERE key = 'lexicon_version'), "
@@ -363,6 +364,152 @@ void Store::put_run(const std::string& started,
         st.bind(5, skipped);
         st.bind(6, std::string("rabta"));
         st.exec();
+        const std::int64_t id = db.getLastInsertRowid();
+        auto snap = [&](const char* sql) {
+            SQLite::Statement q(db, sql);
+            q.bind(1, id);
+            q.exec();
+        };
+        snap(
+            "INSERT INTO run_entities (run_id, entity_id, type, label_ur) "
+            "SELECT ?, e.id, e.type, e.label_ur FROM entities e WHERE e.id IN "
+            "(SELECT entity_id FROM mentions UNION SELECT source_id FROM relations "
+            " UNION SELECT target_id FROM relations)");
+        snap(
+            "INSERT INTO run_ties (run_id, source_id, target_id, relation, evidences) "
+            "SELECT ?, source_id, target_id, relation, count(DISTINCT evidence_key) "
+            "FROM relations GROUP BY source_id, target_id, relation");
+        snap(
+            "INSERT OR IGNORE INTO run_roles (run_id, entity_id, title, org_id) "
+            "SELECT DISTINCT ?, entity_id, title, org_id FROM roles WHERE source <> 'lexicon'");
+        return id;
+    });
+}
+
+void Store::carry_history(const std::string& previous) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(previous, ec)) return;
+    guarded(impl_->path, "cannot carry the run history", [&] {
+        auto& db = impl_->db;
+        try {
+            SQLite::Statement att(db, "ATTACH DATABASE ? AS prev");
+            att.bind(1, previous);
+            att.exec();
+        } catch (const SQLite::Exception&) {
+            return;  // not a database: nothing to carry
+        }
+        auto has = [&](const char* table) {
+            SQLite::Statement q(db, "SELECT count(*) FROM prev.sqlite_master WHERE name = ?");
+            q.bind(1, table);
+            return q.executeStep() && q.getColumn(0).getInt() > 0;
+        };
+        try {
+            if (has("runs")) {
+                db.exec(
+                    "INSERT INTO runs (id, started_at, finished_at, status, articles, skipped, "
+                    "tool) SELECT id, started_at, finished_at, status, articles, skipped, tool "
+                    "FROM prev.runs");
+                // versions, when the previous store has them (schema 2 on)
+                SQLite::Statement cols(db, "SELECT count(*) FROM pragma_table_info('runs', "
+                                           "'prev') WHERE name = 'lexicon_version'");
+                if (cols.executeStep() && cols.getColumn(0).getInt() > 0) {
+                    db.exec(
+                        "UPDATE runs SET lexicon_version = (SELECT p.lexicon_version FROM "
+                        "prev.runs p WHERE p.id = runs.id), rules_version = (SELECT "
+                        "p.rules_version FROM prev.runs p WHERE p.id = runs.id)");
+                }
+            }
+            if (has("run_entities")) {
+                db.exec("INSERT INTO run_entities SELECT * FROM prev.run_entities");
+                db.exec("INSERT INTO run_ties SELECT * FROM prev.run_ties");
+                db.exec("INSERT INTO run_roles SELECT * FROM prev.run_roles");
+            }
+        } catch (const SQLite::Exception&) {
+            // a damaged previous store keeps its history to itself
+        }
+        db.exec("DETACH DATABASE prev");
+    });
+}
+
+std::vector<StoredRun> Store::runs() const {
+    return guarded(impl_->path, "cannot read runs", [&] {
+        std::vector<StoredRun> out;
+        SQLite::Statement st(
+            impl_->db,
+            "SELECT r.id, r.started_at, coalesce(r.finished_at, ''), r.status, r.articles, "
+            "r.skipped, coalesce(r.lexicon_version, ''), coalesce(r.rules_version, ''), "
+            "EXISTS (SELECT 1 FROM run_ties t WHERE t.run_id = r.id) OR EXISTS (SELECT 1 FROM "
+            "run_entities e WHERE e.run_id = r.id) FROM runs r ORDER BY r.id");
+        while (st.executeStep()) {
+            StoredRun r;
+            r.id = st.getColumn(0).getInt64();
+            r.started = st.getColumn(1).getString();
+            r.finished = st.getColumn(2).getString();
+            r.status = st.getColumn(3).getString();
+            r.articles = st.getColumn(4).getInt64();
+            r.skipped = st.getColumn(5).getInt64();
+            r.lexicon_version = st.getColumn(6).getString();
+            r.rules_version = st.getColumn(7).getString();
+            r.has_snapshot = st.getColumn(8).getInt() != 0;
+            out.push_back(std::move(r));
+        }
+        return out;
+    });
+}
+
+RunDiff Store::diff(std::int64_t from, std::int64_t to) const {
+    return guarded(impl_->path, "cannot compare runs", [&] {
+        RunDiff d;
+        d.from_run = from;
+        d.to_run = to;
+        auto& db = impl_->db;
+        auto entities = [&](std::int64_t a, std::int64_t b, std::vector<RunDiff::Entity>& out) {
+            SQLite::Statement q(db,
+                                "SELECT entity_id, type, label_ur FROM run_entities WHERE run_id "
+                                "= ? AND entity_id NOT IN (SELECT entity_id FROM run_entities "
+                                "WHERE run_id = ?) ORDER BY entity_id");
+            q.bind(1, a);
+            q.bind(2, b);
+            while (q.executeStep())
+                out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                               q.getColumn(2).getString()});
+        };
+        entities(to, from, d.entities_added);
+        entities(from, to, d.entities_removed);
+        SQLite::Statement ties(
+            db,
+            "SELECT coalesce(a.source_id, b.source_id), coalesce(a.target_id, b.target_id), "
+            "coalesce(a.relation, b.relation), coalesce(a.evidences, 0), coalesce(b.evidences, 0) "
+            "FROM (SELECT * FROM run_ties WHERE run_id = ?) a FULL OUTER JOIN "
+            "(SELECT * FROM run_ties WHERE run_id = ?) b ON a.source_id = b.source_id AND "
+            "a.target_id = b.target_id AND a.relation = b.relation "
+            "WHERE coalesce(a.evidences, 0) <> coalesce(b.evidences, 0) ORDER BY 1, 2, 3");
+        ties.bind(1, from);
+        ties.bind(2, to);
+        while (ties.executeStep()) {
+            RunDiff::Tie t{ties.getColumn(0).getString(), ties.getColumn(1).getString(),
+                           ties.getColumn(2).getString(), ties.getColumn(3).getInt64(),
+                           ties.getColumn(4).getInt64()};
+            (t.evidences_before == 0   ? d.ties_added
+             : t.evidences_after == 0 ? d.ties_removed
+                                      : d.ties_changed)
+                .push_back(std::move(t));
+        }
+        auto roles = [&](std::int64_t a, std::int64_t b, std::vector<RunDiff::Role>& out) {
+            SQLite::Statement q(db,
+                                "SELECT entity_id, title, org_id FROM run_roles r WHERE run_id = "
+                                "? AND NOT EXISTS (SELECT 1 FROM run_roles o WHERE o.run_id = ? "
+                                "AND o.entity_id = r.entity_id AND o.title = r.title AND "
+                                "o.org_id = r.org_id) ORDER BY 1, 2, 3");
+            q.bind(1, a);
+            q.bind(2, b);
+            while (q.executeStep())
+                out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                               q.getColumn(2).getString()});
+        };
+        roles(to, from, d.roles_added);
+        roles(from, to, d.roles_removed);
+        return d;
     });
 }
 

@@ -317,3 +317,45 @@ TEST_CASE("a build that finds another one running exits 4 after --wait") {
     ::close(fd);
     CHECK(rabta_cmd({"build", "-q", "--db", db, "--wait", "0.2"}).code == 0);
 }
+
+TEST_CASE("each build records a run; --report writes it; diff says what changed") {
+    TempDir dir;
+    const std::string db = dir / "h.db";
+    REQUIRE(rabta_cmd({"build", "-q", "--db", db, "--report", dir / "r1.json"}).code == 0);
+    CHECK(rabta_cmd({"diff", "--db", db}).code == 1);  // one run: nothing to compare with
+    // tonight's corpus lost four of the five pages, and one is broken
+    write_file(dir.path() / "bad.jsonl", "{\"id\": \"x\", \"text\": ");
+    Run b = rabta_cmd({"build", "-q", "--db", db, seeds_dir() + "/004_449d9a5e21841ebb.txt",
+                       dir / "bad.jsonl", "--report", dir / "r2.json"});
+    CHECK(b.code == 1);
+    rapidjson::Document r;
+    const std::string text = rabta::test::read_file(dir / "r2.json");
+    r.Parse(text.c_str());
+    REQUIRE_FALSE(r.HasParseError());
+    const auto violation = rabta::detail::schema_violation(r, "schemas/report.schema.json");
+    CHECK_MESSAGE(!violation, (violation ? *violation : std::string()));
+    CHECK(r["run"].GetInt() == 2);
+    CHECK(r["status"].GetString() == std::string("partial"));
+    CHECK(r["articles"]["stored"].GetInt() == 1);
+    REQUIRE(r["problems"].Size() == 1);
+    CHECK(std::string(r["problems"][0].GetString()).find("bad.jsonl:1") != std::string::npos);
+    // what the morning shows: the Alibaba meeting is gone, Suh and Aminul stay
+    const auto& since = r["since_previous"];
+    bool alibaba_gone = false;
+    for (const auto& t : since["ties_removed"].GetArray())
+        alibaba_gone = alibaba_gone || std::string(t["source"].GetString()) == "org:alibaba-group";
+    CHECK(alibaba_gone);
+    for (const auto& e : since["entities_removed"].GetArray())
+        CHECK(std::string(e["id"].GetString()) != "person:suh-sangpyo");
+    Run d = rabta_cmd({"diff", "--db", db});
+    CHECK(d.code == 0);
+    CHECK(d.out.find("changes from run 1 to run 2") != std::string::npos);
+    CHECK(d.out.find("org:alibaba-group") != std::string::npos);
+    Run dj = rabta_cmd({"diff", "--db", db, "--since", "1", "--json"});
+    CHECK(dj.code == 0);
+    rapidjson::Document dd;
+    dd.Parse(dj.out.c_str());
+    CHECK_FALSE(rabta::detail::schema_violation(dd, "schemas/report.schema.json"));
+    CHECK(rabta_cmd({"diff", "--db", db, "--since", "2000-01-01"}).code == 1);
+    CHECK(rabta_cmd({"diff", "--db", db, "--since", "yesterday"}).code == 2);
+}

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include <sstream>
 
 #include "common.h"
+#include "history.h"
 #include "query_commands.h"
 
 namespace rabta::cli {
@@ -158,6 +160,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     build_cmd->add_flag("--strict", bo.strict,
                         "Stop at the first bad article; the old database stays");
     build_cmd->add_flag("-q,--quiet", quiet, "Print problems only, no summary");
+    std::string report_path;
+    build_cmd->add_option("--report", report_path,
+                          "Write the run report as JSON here (schemas/report.schema.json)");
     build_cmd
         ->add_option("--wait", bo.wait_seconds,
                      "Seconds to wait for another build of the same database (then exit 4)")
@@ -209,6 +214,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     review_cmd->add_option("-n,--limit", review_limit, "Discovered actors to list (0: all)")
         ->capture_default_str();
 
+    std::string since;
+    bool diff_json = false;
+    auto* diff_cmd = app.add_subcommand(
+        "diff", "Entities, ties and roles added or removed since a run (default: the previous)");
+    diff_cmd->add_option("--db", db, "Database")->capture_default_str();
+    diff_cmd->add_option("--since", since, "A run id, or a date: the last run started by then");
+    diff_cmd->add_flag("--json", diff_json, "One JSON object instead of tables");
+
     std::string gold;
     auto* eval_cmd =
         app.add_subcommand("eval", "Score the store against hand-checked gold annotations");
@@ -233,11 +246,17 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     try {
         if (int code = run_query_command(query, out, err); code >= 0) return code;
         if (*build_cmd) {
-            std::int64_t problems = 0;
+            std::vector<std::string> problems;
             BuildReport r = build(bo, [&](const InputError& e) {
-                ++problems;
-                fmt::print(err, "rabta: {} {}\n", e.repaired() ? "repaired" : "skipped", e.what());
+                problems.push_back(
+                    fmt::format("{} {}", e.repaired() ? "repaired" : "skipped", e.what()));
+                fmt::print(err, "rabta: {}\n", problems.back());
             });
+            if (!report_path.empty()) {
+                const Store store = Store::open(bo.db);
+                write_atomically(report_path,
+                                 [&](std::ostream& f) { write_run_report(f, r, problems, store); });
+            }
             if (!quiet) {
                 fmt::print(out, "rabta build: {} articles stored, {} skipped", r.articles,
                            r.skipped);
@@ -302,6 +321,46 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             fmt::print(out, "graph: {} nodes, {} edges (ties)\n", g.vertex_count(), g.edge_count());
             for (const auto& [k, v] : s.meta)
                 fmt::print(out, "{}: {}\n", k, v);
+            return kOk;
+        }
+        if (*diff_cmd) {
+            const Store store = Store::open(db);
+            const std::vector<StoredRun> runs = store.runs();
+            if (runs.empty()) {
+                fmt::print(err, "rabta diff: {} has no recorded runs\n", db);
+                return kDataProblems;
+            }
+            const StoredRun& last = runs.back();
+            const StoredRun* base = runs.size() >= 2 ? &runs[runs.size() - 2] : nullptr;
+            if (!since.empty()) {
+                base = nullptr;
+                const bool is_id = std::all_of(since.begin(), since.end(),
+                                               [](char c) { return c >= '0' && c <= '9'; });
+                const auto bound = is_id ? std::nullopt : period_bound(since, true);
+                if (!is_id && !bound) {
+                    fmt::print(err, "rabta diff: --since '{}' is neither a run id nor a date\n",
+                               since);
+                    return kUsage;
+                }
+                for (const auto& run : runs) {
+                    if (is_id ? std::to_string(run.id) == since
+                              : run.started.substr(0, 10) <= *bound)
+                        base = &run;
+                }
+            }
+            if (!base) {
+                fmt::print(err, "rabta diff: no run to compare with{}\n",
+                           since.empty() ? " (only one run recorded)" : " for --since " + since);
+                return kDataProblems;
+            }
+            if (!base->has_snapshot) {
+                fmt::print(err,
+                           "rabta diff: run {} was recorded before runs kept their graph "
+                           "(schema 3); compare with a later run\n",
+                           base->id);
+                return kDataProblems;
+            }
+            print_diff(out, store.diff(base->id, last.id), store, diff_json);
             return kOk;
         }
         if (*review_cmd) {

@@ -1,0 +1,164 @@
+#include "history.h"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/prettywriter.h>
+
+#include "table.h"
+
+namespace rabta::cli {
+
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+
+void put(Writer& w, const char* k, const std::string& v) {
+    w.Key(k);
+    w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
+}
+void put(Writer& w, const char* k, std::int64_t v) {
+    w.Key(k);
+    w.Int64(v);
+}
+
+void write_changes(Writer& w, const RunDiff& d) {
+    auto entities = [&](const char* k, const std::vector<RunDiff::Entity>& v) {
+        w.Key(k);
+        w.StartArray();
+        for (const auto& e : v) {
+            w.StartObject();
+            put(w, "id", e.id);
+            put(w, "type", e.type);
+            put(w, "label_ur", e.label_ur);
+            w.EndObject();
+        }
+        w.EndArray();
+    };
+    auto ties = [&](const char* k, const std::vector<RunDiff::Tie>& v) {
+        w.Key(k);
+        w.StartArray();
+        for (const auto& t : v) {
+            w.StartObject();
+            put(w, "source", t.source);
+            put(w, "target", t.target);
+            put(w, "relation", t.relation);
+            put(w, "evidences_before", t.evidences_before);
+            put(w, "evidences_after", t.evidences_after);
+            w.EndObject();
+        }
+        w.EndArray();
+    };
+    auto roles = [&](const char* k, const std::vector<RunDiff::Role>& v) {
+        w.Key(k);
+        w.StartArray();
+        for (const auto& r : v) {
+            w.StartObject();
+            put(w, "entity", r.entity);
+            put(w, "title", r.title);
+            put(w, "org", r.org);
+            w.EndObject();
+        }
+        w.EndArray();
+    };
+    put(w, "from_run", d.from_run);
+    put(w, "to_run", d.to_run);
+    entities("entities_added", d.entities_added);
+    entities("entities_removed", d.entities_removed);
+    ties("ties_added", d.ties_added);
+    ties("ties_removed", d.ties_removed);
+    ties("ties_changed", d.ties_changed);
+    roles("roles_added", d.roles_added);
+    roles("roles_removed", d.roles_removed);
+}
+
+}  // namespace
+
+void write_run_report(std::ostream& out,
+                      const BuildReport& r,
+                      const std::vector<std::string>& problems,
+                      const Store& store) {
+    const std::vector<StoredRun> runs = store.runs();
+    const StoredRun* run = runs.empty() ? nullptr : &runs.back();
+    rapidjson::OStreamWrapper os(out);
+    Writer w(os);
+    w.StartObject();
+    put(w, "run", r.run);
+    put(w, "database", store.path());
+    put(w, "started", run ? run->started : "");
+    put(w, "finished", run ? run->finished : "");
+    put(w, "status", run ? run->status : "");
+    put(w, "lexicon_version", run ? run->lexicon_version : "");
+    put(w, "rules_version", run ? run->rules_version : "");
+    w.Key("articles");
+    w.StartObject();
+    put(w, "stored", r.articles);
+    put(w, "skipped", r.skipped);
+    put(w, "repaired", r.repaired);
+    put(w, "repeated_copies", r.duplicates);
+    w.EndObject();
+    w.Key("problems");
+    w.StartArray();
+    for (const auto& p : problems)
+        w.String(p.c_str(), static_cast<rapidjson::SizeType>(p.size()));
+    w.EndArray();
+    put(w, "mentions", r.mentions);
+    put(w, "relation_mentions", r.relations);
+    w.Key("since_previous");
+    if (r.since_previous) {
+        w.StartObject();
+        write_changes(w, *r.since_previous);
+        w.EndObject();
+    } else {
+        w.Null();
+    }
+    w.EndObject();
+    out << '\n';
+}
+
+void print_diff(std::ostream& out, const RunDiff& d, const Store&, bool json) {
+    if (json) {
+        rapidjson::OStreamWrapper os(out);
+        Writer w(os);
+        w.StartObject();
+        write_changes(w, d);
+        w.EndObject();
+        out << '\n';
+        return;
+    }
+    fmt::print(out, "changes from run {} to run {}\n", d.from_run, d.to_run);
+    auto entities = [&](const char* what, const std::vector<RunDiff::Entity>& v) {
+        fmt::print(out, "\n{} ({}):\n", what, v.size());
+        if (v.empty()) return;
+        Table t({"id", "type", "label"});
+        for (const auto& e : v)
+            t.add({e.id, e.type, e.label_ur});
+        t.print(out);
+    };
+    auto ties = [&](const char* what, const std::vector<RunDiff::Tie>& v) {
+        fmt::print(out, "\n{} ({}):\n", what, v.size());
+        if (v.empty()) return;
+        Table t({"relation", "source", "target", "evidences before", "after"});
+        for (const auto& x : v)
+            t.add({x.relation, x.source, x.target, std::to_string(x.evidences_before),
+                   std::to_string(x.evidences_after)});
+        t.print(out);
+    };
+    auto roles = [&](const char* what, const std::vector<RunDiff::Role>& v) {
+        fmt::print(out, "\n{} ({}):\n", what, v.size());
+        if (v.empty()) return;
+        Table t({"person", "title", "at"});
+        for (const auto& r : v)
+            t.add({r.entity, r.title, r.org});
+        t.print(out);
+    };
+    entities("entities added", d.entities_added);
+    entities("entities removed", d.entities_removed);
+    ties("ties added", d.ties_added);
+    ties("ties removed", d.ties_removed);
+    ties("ties whose evidence changed", d.ties_changed);
+    roles("roles added", d.roles_added);
+    roles("roles removed", d.roles_removed);
+}
+
+}  // namespace rabta::cli
