@@ -2,25 +2,15 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
-#include <rapidjson/ostreamwrapper.h>
-#include <rapidjson/prettywriter.h>
 
+#include "json_out.h"
 #include "table.h"
 
 namespace rabta::cli {
 
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
-
-void put(Writer& w, const char* k, const std::string& v) {
-    w.Key(k);
-    w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
-}
-void put(Writer& w, const char* k, std::int64_t v) {
-    w.Key(k);
-    w.Int64(v);
-}
+using namespace json;
 
 void write_changes(Writer& w, const RunDiff& d) {
     auto entities = [&](const char* k, const std::vector<RunDiff::Entity>& v) {
@@ -28,9 +18,9 @@ void write_changes(Writer& w, const RunDiff& d) {
         w.StartArray();
         for (const auto& e : v) {
             w.StartObject();
-            put(w, "id", e.id);
-            put(w, "type", e.type);
-            put(w, "label_ur", e.label_ur);
+            str(w, "id", e.id);
+            str(w, "type", e.type);
+            str(w, "label_ur", e.label_ur);
             w.EndObject();
         }
         w.EndArray();
@@ -40,11 +30,11 @@ void write_changes(Writer& w, const RunDiff& d) {
         w.StartArray();
         for (const auto& t : v) {
             w.StartObject();
-            put(w, "source", t.source);
-            put(w, "target", t.target);
-            put(w, "relation", t.relation);
-            put(w, "evidences_before", t.evidences_before);
-            put(w, "evidences_after", t.evidences_after);
+            str(w, "source", t.source);
+            str(w, "target", t.target);
+            str(w, "relation", t.relation);
+            num(w, "evidences_before", t.evidences_before);
+            num(w, "evidences_after", t.evidences_after);
             w.EndObject();
         }
         w.EndArray();
@@ -54,15 +44,15 @@ void write_changes(Writer& w, const RunDiff& d) {
         w.StartArray();
         for (const auto& r : v) {
             w.StartObject();
-            put(w, "entity", r.entity);
-            put(w, "title", r.title);
-            put(w, "org", r.org);
+            str(w, "entity", r.entity);
+            str(w, "title", r.title);
+            str(w, "org", r.org);
             w.EndObject();
         }
         w.EndArray();
     };
-    put(w, "from_run", d.from_run);
-    put(w, "to_run", d.to_run);
+    num(w, "from_run", d.from_run);
+    num(w, "to_run", d.to_run);
     entities("entities_added", d.entities_added);
     entities("entities_removed", d.entities_removed);
     ties("ties_added", d.ties_added);
@@ -83,27 +73,27 @@ void write_run_report(std::ostream& out,
     rapidjson::OStreamWrapper os(out);
     Writer w(os);
     w.StartObject();
-    put(w, "run", r.run);
-    put(w, "database", store.path());
-    put(w, "started", run ? run->started : "");
-    put(w, "finished", run ? run->finished : "");
-    put(w, "status", run ? run->status : "");
-    put(w, "lexicon_version", run ? run->lexicon_version : "");
-    put(w, "rules_version", run ? run->rules_version : "");
+    num(w, "run", r.run);
+    str(w, "database", store.path());
+    str(w, "started", run ? run->started : "");
+    str(w, "finished", run ? run->finished : "");
+    str(w, "status", run ? run->status : "");
+    str(w, "lexicon_version", run ? run->lexicon_version : "");
+    str(w, "rules_version", run ? run->rules_version : "");
     w.Key("articles");
     w.StartObject();
-    put(w, "stored", r.articles);
-    put(w, "skipped", r.skipped);
-    put(w, "repaired", r.repaired);
-    put(w, "repeated_copies", r.duplicates);
+    num(w, "stored", r.articles);
+    num(w, "skipped", r.skipped);
+    num(w, "repaired", r.repaired);
+    num(w, "repeated_copies", r.duplicates);
     w.EndObject();
     w.Key("problems");
     w.StartArray();
     for (const auto& p : problems)
         w.String(p.c_str(), static_cast<rapidjson::SizeType>(p.size()));
     w.EndArray();
-    put(w, "mentions", r.mentions);
-    put(w, "relation_mentions", r.relations);
+    num(w, "mentions", r.mentions);
+    num(w, "relation_mentions", r.relations);
     w.Key("since_previous");
     if (r.since_previous) {
         w.StartObject();

@@ -5,8 +5,6 @@
 #include <rabta/graph.h>
 #include <rabta/query.h>
 #include <rabta/store.h>
-#include <rapidjson/ostreamwrapper.h>
-#include <rapidjson/prettywriter.h>
 
 #include <algorithm>
 #include <map>
@@ -14,33 +12,14 @@
 
 #include "cli.h"
 #include "common.h"
+#include "json_out.h"
 #include "table.h"
 
 namespace rabta::cli {
 
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
-
-void key(Writer& w, const char* k) {
-    w.Key(k);
-}
-void str(Writer& w, const char* k, const std::string& v) {
-    w.Key(k);
-    w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
-}
-void opt_str(Writer& w, const char* k, const std::string& v) {
-    w.Key(k);
-    if (v.empty()) {
-        w.Null();
-    } else {
-        w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
-    }
-}
-void num(Writer& w, const char* k, std::int64_t v) {
-    w.Key(k);
-    w.Int64(v);
-}
+using namespace json;
 
 void write_entity(Writer& w, const StoredEntity& e) {
     w.StartObject();
