@@ -28,14 +28,20 @@ struct Article {
     std::string outlet;     ///< outlet (UrduPoint, Express, BBC Urdu, …), or empty
     std::string agency;  ///< news agency or desk named by the dateline (اے پی پی, شِنہوا), or empty
     std::string url;
-    std::string text;                ///< original text of the story
-    std::vector<Span> regions;       ///< story content inside `text` (title, body lines), in order
-    std::uint64_t content_hash = 0;  ///< hash of id-independent content, for change detection
+    std::string text;           ///< original text of the story
+    std::vector<Span> regions;  ///< story content inside `text` (title, body lines), in order
+    /// Hash of the record's raw bytes (the JSON line, or the whole page), for
+    /// change detection: equal hashes mean equal input, so nothing to re-read.
+    std::uint64_t content_hash = 0;
     std::uint32_t boilerplate_lines = 0;  ///< non-empty lines removed as boilerplate
 };
 
 using ArticleSink = std::function<void(Article&&)>;
 using ProblemSink = std::function<void(const InputError&)>;
+/// Asked before a record is parsed, with its origin ("path" or "path:line") and
+/// the hash of its raw bytes (Article::content_hash). Returning true skips the
+/// record: the caller already holds it (an incremental build).
+using KnownRecord = std::function<bool(const std::string& origin, std::uint64_t raw_hash)>;
 
 /// Reads a scraped page in the seed format (title line, date line, body, site
 /// boilerplate). A page that carries a second story yields two articles.
@@ -54,18 +60,21 @@ void read_jsonl(std::istream& in,
                 std::string_view origin,
                 const Boilerplate& boilerplate,
                 const ArticleSink& sink,
-                const ProblemSink& problems);
+                const ProblemSink& problems,
+                const KnownRecord& known = {});
 
 /// Reads every path: a directory (every *.txt page and *.jsonl file below it, sorted by path),
 /// a *.jsonl file, a page file, or "-" for JSON Lines on stdin.
 void read_corpus(const std::vector<std::string>& paths,
                  const Boilerplate& boilerplate,
                  const ArticleSink& sink,
-                 const ProblemSink& problems);
+                 const ProblemSink& problems,
+                 const KnownRecord& known = {});
 
 /// Reads the five seed articles compiled into the library.
 void read_embedded_seeds(const Boilerplate& boilerplate,
                          const ArticleSink& sink,
-                         const ProblemSink& problems);
+                         const ProblemSink& problems,
+                         const KnownRecord& known = {});
 
 }  // namespace rabta

@@ -2,6 +2,7 @@
 // dateline formats) as data: seeds/text/boilerplate.json, schemas/boilerplate.schema.json.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,6 +55,8 @@ class Boilerplate {
     std::string outlet_for_url(std::string_view url) const;
     /// Longest title or headline, in bytes, for the related-links heuristics.
     std::size_t max_headline_bytes() const;
+    /// Content hash of the file it was loaded from: a change re-reads every article.
+    std::uint64_t version() const noexcept;
 
   private:
     struct Impl;

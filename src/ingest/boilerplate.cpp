@@ -11,6 +11,7 @@
 #include <cctype>
 #include <vector>
 
+#include "util/hash.h"
 #include "util/json.h"
 
 namespace rabta {
@@ -90,6 +91,7 @@ struct Boilerplate::Impl {
     std::vector<std::unique_ptr<icu::RegexPattern>> date_labels;
     std::vector<std::pair<std::string, std::string>> outlets_by_host;
     std::size_t max_headline_bytes = 300;
+    std::uint64_t version = 0;
 };
 
 Boilerplate::Boilerplate(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -101,6 +103,7 @@ Boilerplate Boilerplate::load(std::string_view origin, std::string_view json) {
     DataFile file{std::string(origin), std::string(json)};
     rapidjson::Document doc = detail::load_validated(file, "schemas/boilerplate.schema.json");
     auto impl = std::make_unique<Impl>();
+    impl->version = detail::hash64(json, detail::hash64("rabta-boilerplate-1"));
     impl->max_headline_bytes = doc["max_headline_bytes"].GetUint();
     const auto& lines = doc["lines"].GetArray();
     for (rapidjson::SizeType i = 0; i < lines.Size(); ++i) {
@@ -139,6 +142,10 @@ Boilerplate Boilerplate::load(std::string_view origin, std::string_view json) {
         impl->outlets_by_host.emplace_back(o["host"].GetString(), o["outlet"].GetString());
     }
     return Boilerplate(std::move(impl));
+}
+
+std::uint64_t Boilerplate::version() const noexcept {
+    return impl_->version;
 }
 
 const Boilerplate& Boilerplate::embedded() {

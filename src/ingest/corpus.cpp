@@ -8,6 +8,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "util/hash.h"
+
 namespace rabta {
 
 namespace fs = std::filesystem;
@@ -23,7 +25,9 @@ void emit_page(const std::string& origin,
                std::string_view bytes,
                const Boilerplate& bp,
                const ArticleSink& sink,
-               const ProblemSink& problems) {
+               const ProblemSink& problems,
+               const KnownRecord& known) {
+    if (known && known(origin, detail::hash64(bytes))) return;
     try {
         for (auto& a : read_page(origin, stem, bytes, bp, problems))
             sink(std::move(a));
@@ -36,14 +40,15 @@ void emit_page(const std::string& origin,
 void read_file(const fs::path& p,
                const Boilerplate& bp,
                const ArticleSink& sink,
-               const ProblemSink& problems) {
+               const ProblemSink& problems,
+               const KnownRecord& known) {
     std::ifstream in(p, std::ios::binary);
     if (!in) {
         problems(InputError(p.string(), 0, "cannot open for reading"));
         return;
     }
     if (is_jsonl(p)) {
-        read_jsonl(in, p.string(), bp, sink, problems);
+        read_jsonl(in, p.string(), bp, sink, problems, known);
         return;
     }
     std::ostringstream ss;
@@ -52,7 +57,7 @@ void read_file(const fs::path& p,
         problems(InputError(p.string(), 0, "read error"));
         return;
     }
-    emit_page(p.string(), p.stem().string(), ss.str(), bp, sink, problems);
+    emit_page(p.string(), p.stem().string(), ss.str(), bp, sink, problems, known);
 }
 
 }  // namespace
@@ -60,10 +65,11 @@ void read_file(const fs::path& p,
 void read_corpus(const std::vector<std::string>& paths,
                  const Boilerplate& bp,
                  const ArticleSink& sink,
-                 const ProblemSink& problems) {
+                 const ProblemSink& problems,
+                 const KnownRecord& known) {
     for (const auto& path : paths) {
         if (path == "-") {
-            read_jsonl(std::cin, "(stdin)", bp, sink, problems);
+            read_jsonl(std::cin, "(stdin)", bp, sink, problems, known);
             continue;
         }
         std::error_code ec;
@@ -73,7 +79,7 @@ void read_corpus(const std::vector<std::string>& paths,
             continue;
         }
         if (!fs::is_directory(st)) {
-            read_file(path, bp, sink, problems);
+            read_file(path, bp, sink, problems, known);
             continue;
         }
         // Every *.txt page and *.jsonl file below the directory, in path order.
@@ -95,16 +101,17 @@ void read_corpus(const std::vector<std::string>& paths,
         }
         std::sort(files.begin(), files.end());
         for (const auto& f : files)
-            read_file(f, bp, sink, problems);
+            read_file(f, bp, sink, problems, known);
     }
 }
 
 void read_embedded_seeds(const Boilerplate& bp,
                          const ArticleSink& sink,
-                         const ProblemSink& problems) {
+                         const ProblemSink& problems,
+                         const KnownRecord& known) {
     for (const auto& f : embedded_files("seeds/articles/")) {
         fs::path p(f.origin.substr(f.origin.find(' ') + 1));
-        emit_page(p.string(), p.stem().string(), f.content, bp, sink, problems);
+        emit_page(p.string(), p.stem().string(), f.content, bp, sink, problems, known);
     }
 }
 

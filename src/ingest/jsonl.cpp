@@ -27,13 +27,16 @@ void read_jsonl(std::istream& in,
                 std::string_view origin,
                 const Boilerplate& boilerplate,
                 const ArticleSink& sink,
-                const ProblemSink& problems) {
+                const ProblemSink& problems,
+                const KnownRecord& known) {
     std::string line;
     std::size_t number = 0;
     while (std::getline(in, line)) {
         ++number;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        const std::uint64_t raw_hash = detail::hash64(line);
+        if (known && known(fmt::format("{}:{}", origin, number), raw_hash)) continue;
         auto fail = [&](const std::string& reason) {
             problems(InputError(std::string(origin), number, reason));
         };
@@ -89,7 +92,7 @@ void read_jsonl(std::istream& in,
         if (a.published.empty() && !a.title.empty()) {
             if (auto d = parse_date(a.title)) a.published = *d;
         }
-        a.content_hash = detail::hash64(a.text, detail::hash64(a.title));
+        a.content_hash = raw_hash;
         sink(std::move(a));
     }
     if (in.bad()) problems(InputError(std::string(origin), number + 1, "read error"));

@@ -192,7 +192,6 @@ Article make_story(std::string_view origin,
     }
     if (!page_outlet.empty()) a.outlet = page_outlet;
     if (a.published.empty()) a.published = page_date;
-    a.content_hash = detail::hash64(a.text);
     return a;
 }
 
@@ -225,6 +224,8 @@ std::vector<Article> read_page(std::string_view origin,
         out.push_back(make_story(origin, std::string(stem) + "-2", bytes, lines, split + 1,
                                  lines.size(), boilerplate, page_outlet, out.front().published));
     }
+    for (Article& a : out)
+        a.content_hash = detail::hash64(raw);
     return out;
 }
 
