@@ -1,4 +1,4 @@
--- rabta store, schema version 3 (PRAGMA user_version). An older database is
+-- rabta store, schema version 4 (PRAGMA user_version). An older database is
 -- migrated forward by schemas/migrations/<version>.sql when it is opened.
 -- SQLite is the source of truth; exports and queries are derived from it.
 -- Persisted codes (entity types, relation names, modes) never change meaning.
@@ -83,6 +83,29 @@ CREATE INDEX relations_by_target ON relations(target_id, relation);
 CREATE INDEX relations_by_article ON relations(article_id);
 CREATE INDEX relations_by_tie ON relations(source_id, target_id, relation);
 
+-- What each article's extraction said about the actors it discovered. The
+-- entities row of a discovered actor is derived from these (the label most
+-- articles use, then the smallest), so that it does not depend on the order in
+-- which articles were read, and it goes when its last article goes.
+CREATE TABLE discoveries (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id  TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    subtype    TEXT,
+    label_ur   TEXT NOT NULL,
+    label_en   TEXT,
+    country    TEXT,
+    PRIMARY KEY (article_id, entity_id)
+);
+CREATE INDEX discoveries_by_entity ON discoveries(entity_id);
+CREATE TABLE discovered_names (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id  TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    PRIMARY KEY (article_id, entity_id, name)
+);
+CREATE INDEX discovered_names_by_entity ON discovered_names(entity_id);
+
 CREATE TABLE runs (
     id          INTEGER PRIMARY KEY,
     started_at  TEXT NOT NULL,
@@ -92,7 +115,25 @@ CREATE TABLE runs (
     skipped     INTEGER NOT NULL DEFAULT 0,
     tool        TEXT NOT NULL,
     lexicon_version TEXT,            -- content hashes of the data the run used
-    rules_version   TEXT
+    rules_version   TEXT,
+    mode        TEXT,                -- 'full' or 'incremental' (NULL before schema 4)
+    full_reason TEXT,                -- why a build read everything again
+    added       INTEGER NOT NULL DEFAULT 0,  -- articles new to the store
+    changed     INTEGER NOT NULL DEFAULT 0,  -- articles whose input changed
+    removed     INTEGER NOT NULL DEFAULT 0,  -- articles no longer in the corpus
+    unchanged   INTEGER NOT NULL DEFAULT 0,  -- articles kept without reading them again
+    kept        INTEGER NOT NULL DEFAULT 0   -- not seen, kept because their file could not be read
+);
+
+-- Why a run skipped or repaired input: file, line (0: the whole file) and reason.
+CREATE TABLE run_problems (
+    run_id   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    seq      INTEGER NOT NULL,
+    origin   TEXT NOT NULL,
+    line     INTEGER NOT NULL,
+    reason   TEXT NOT NULL,
+    repaired INTEGER NOT NULL CHECK (repaired IN (0, 1)),
+    PRIMARY KEY (run_id, seq)
 );
 
 -- What each run's graph held, so that `rabta diff` can say what changed since
@@ -132,4 +173,4 @@ JOIN entities s ON s.id = r.source_id
 JOIN entities t ON t.id = r.target_id
 JOIN articles a ON a.id = r.article_id;
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;

@@ -22,6 +22,8 @@ struct BuildOptions {
     /// How long to wait for another build of the same database to finish before
     /// giving up with LockedError.
     double wait_seconds = 0;
+    /// Read every article again even when the database could be updated in place.
+    bool full = false;
 };
 
 struct BuildReport {
@@ -33,20 +35,39 @@ struct BuildReport {
     std::int64_t relations = 0;
     std::map<std::string, std::int64_t> entities_by_type;
     std::map<std::string, std::int64_t> relations_by_type;
-    std::int64_t run = 0;  ///< id of the run recorded in the new store
+    std::string mode;         ///< "full" or "incremental"
+    std::string full_reason;  ///< why everything was read again, or empty
+    /// Against the store before the build (a full build counts too, when the
+    /// previous store could be read).
+    std::int64_t added = 0, changed = 0, removed = 0, unchanged = 0;
+    std::int64_t kept = 0;  ///< not seen, kept because their file could not be read
+    std::int64_t run = 0;   ///< id of the run recorded in the new store
     /// What changed since the previous run, when that run's graph was recorded.
     std::optional<RunDiff> since_previous;
 };
 
-/// Reads the corpus, extracts every article, writes a complete new store beside
-/// `db` and renames it over `db`, so that readers see the old store or the new
-/// one, never a half-written one. Lexicon, rules and boilerplate are loaded and
-/// validated before anything is written (ConfigError). Bad articles go to
-/// `problems` and are skipped; with `strict` the first one throws InputError and
-/// the previous store stays as it was. One build at a time per database: the
-/// lock is `DB.lock` (flock, released by the kernel even on SIGKILL); waiting
-/// longer than `wait_seconds` throws LockedError. Holding the lock, a build
-/// removes what killed builds left (`DB.building-PID`).
+/// Brings the store at `db` up to date with the corpus.
+///
+/// Incremental (the default when `db` is a store written with the same lexicon,
+/// rules, boilerplate and rabta version): only records whose raw bytes are new
+/// or changed are parsed and extracted; articles no longer in the corpus are
+/// removed with everything their extraction stored, unless their file could
+/// not be read at all (then they are kept and counted); discovered actors are
+/// re-derived. All of it happens in one SQLite transaction on `db`: a reader or
+/// a killed build sees the store before or after, never between.
+///
+/// Full (`full`, a new database, or any version change, named in
+/// `full_reason`): everything is extracted into a new store beside `db`, which
+/// is then renamed over it, so readers see the old store or the new one. The
+/// run history of the old store is carried over.
+///
+/// Lexicon, rules and boilerplate are loaded and validated before anything is
+/// written (ConfigError). Bad articles go to `problems` and are skipped; with
+/// `strict` the first one throws InputError and the store stays as it was. One
+/// build at a time per database: the lock is `DB.lock` (flock, released by the
+/// kernel even on SIGKILL); waiting longer than `wait_seconds` throws
+/// LockedError. Holding the lock, a build removes what killed full builds left
+/// (`DB.building-PID`).
 BuildReport build(const BuildOptions& options, const ProblemSink& problems);
 
 }  // namespace rabta

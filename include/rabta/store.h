@@ -18,7 +18,7 @@
 namespace rabta {
 
 /// Schema version written to PRAGMA user_version.
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 /// A role held by a person: a title at an organization or country, between dates.
 struct StoredRole {
@@ -128,13 +128,38 @@ struct RoleConflict {
     std::string lexicon;  ///< the lexicon's roles, "title @ org [from..to]; …"
 };
 
+/// Input a run skipped (or stored after a repair), and why.
+struct RunProblem {
+    std::string origin;     ///< file
+    std::int64_t line = 0;  ///< 0: the whole file
+    std::string reason;
+    bool repaired = false;
+};
+
+/// A build run: what it read and what it did with it.
+struct RunRecord {
+    std::string started, finished;  ///< ISO 8601 UTC
+    std::string status;             ///< "ok" or "partial" (some input skipped)
+    std::string mode;               ///< "full" or "incremental"
+    std::string full_reason;        ///< why a build read everything, or empty
+    std::int64_t articles = 0;      ///< in the store after the run
+    std::int64_t added = 0, changed = 0, removed = 0, unchanged = 0;
+    std::int64_t kept = 0;  ///< not seen, kept because their file could not be read
+    std::int64_t skipped = 0;
+    std::vector<RunProblem> problems;
+};
+
 /// A recorded build run.
-struct StoredRun {
+struct StoredRun : RunRecord {
     std::int64_t id = 0;
-    std::string started, finished, status;
-    std::int64_t articles = 0, skipped = 0;
     std::string lexicon_version, rules_version;
     bool has_snapshot = false;  ///< what its graph held is recorded (schema 3 on)
+};
+
+/// An article as the store holds it, for an incremental build.
+struct StoredArticleKey {
+    std::string id, origin;
+    std::uint64_t content_hash = 0;
 };
 
 /// What changed between the graph of one run and the graph of a later one.
@@ -170,6 +195,8 @@ class Store {
     /// missing, is not a SQLite database, is newer than this build, or needs a
     /// migration it cannot write.
     static Store open(const std::string& path);
+    /// Like open(), but for writing in place (an incremental build).
+    static Store open_for_update(const std::string& path);
     /// Creates a new, empty store at `path` (which must not exist) with the schema.
     static Store create(const std::string& path);
 
@@ -186,13 +213,21 @@ class Store {
     void put_meta(const std::string& key, const std::string& value);
     void put_lexicon(const Lexicon& lexicon);
     void put_article(const Article& article, const Extraction& extraction);
-    /// Records a finished build run (times are ISO 8601 UTC) with a snapshot of
-    /// what the graph holds now; returns its id.
-    std::int64_t put_run(const std::string& started,
-                         const std::string& finished,
-                         const std::string& status,
-                         std::int64_t articles,
-                         std::int64_t skipped);
+    /// Removes an article and everything its extraction stored (mentions,
+    /// relations, roles, discoveries). Call refresh_discovered() after the last one.
+    void remove_article(const std::string& id);
+    /// Records where an unchanged article is read from now (its line may move).
+    void set_origin(const std::string& id, const std::string& origin);
+    /// Every stored article's id, origin and content hash, by id.
+    std::vector<StoredArticleKey> article_keys() const;
+    /// Re-derives discovered actors from the articles that name them: the label
+    /// (and type) most of those articles use, ties broken by byte order; their
+    /// names as aliases; actors no article names any more are removed. The
+    /// result does not depend on the order articles were stored in.
+    void refresh_discovered();
+    /// Records a finished build run with a snapshot of what the graph holds now;
+    /// returns its id.
+    std::int64_t put_run(const RunRecord& run);
     /// Copies the run history (runs and their snapshots) of the database at
     /// `previous`, which this store replaces. A file that is not a rabta store is
     /// ignored: a build never fails for yesterday's history.
@@ -203,6 +238,8 @@ class Store {
     RunDiff diff(std::int64_t from, std::int64_t to) const;
 
     StoreStats stats() const;
+    /// The meta table: versions of the data and the tool that wrote the store.
+    std::map<std::string, std::string> meta() const;
     /// Entities that are mentioned or tied, by id; only those of `only` when given.
     std::vector<StoredEntity> entities(const std::vector<std::string>& only = {}) const;
     /// id → ISO country of every entity that has one.
@@ -241,6 +278,7 @@ class Store {
   private:
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
+    static Store open_store(const std::string& path, bool for_update);
     std::unique_ptr<Impl> impl_;
 };
 

@@ -11,11 +11,13 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <unordered_map>
 
 #include "rabta_version.h"
 #include "util/hash.h"
@@ -114,6 +116,55 @@ void fsync_path(const fs::path& p, bool directory) {
     ::close(fd);
 }
 
+using Versions = std::vector<std::pair<std::string, std::string>>;
+
+// Everything extraction depends on besides the article: a change in any of them
+// means every stored extraction may be stale.
+Versions extraction_versions(const Lexicon& lexicon, const Rules& rules, const Boilerplate& bp) {
+    return {{"lexicon_version", detail::hex64(lexicon.version())},
+            {"rules_version", detail::hex64(rules.version())},
+            {"boilerplate_version", detail::hex64(bp.version())},
+            {"rabta_version", RABTA_VERSION}};
+}
+
+// Why the store at `db` cannot be brought up to date in place; empty if it can.
+std::string why_full(const BuildOptions& opt, const Versions& versions) {
+    if (opt.full) return "asked for (--full)";
+    std::error_code ec;
+    if (!fs::exists(opt.db, ec)) return "new database";
+    try {
+        const Store old = Store::open(opt.db);
+        const std::map<std::string, std::string> meta = old.meta();
+        for (const auto& [key, value] : versions) {
+            const auto it = meta.find(key);
+            const std::string what = key.substr(0, key.find('_'));
+            if (it == meta.end()) return fmt::format("the store records no {} version", what);
+            if (it->second != value)
+                return fmt::format("{} version changed ({} → {})", what, it->second, value);
+        }
+    } catch (const StoreError& e) {
+        return fmt::format("the database cannot be updated in place: {}", e.what());
+    }
+    return {};
+}
+
+// `origin` ("path" or "path:line") lies in the file or directory `path`.
+bool within(const std::string& origin, const std::string& path) {
+    if (!origin.starts_with(path)) return false;
+    if (origin.size() == path.size()) return true;
+    const char next = origin[path.size()];
+    return next == ':' || next == '/' || path.ends_with('/');
+}
+
+// A path that a problem named is missing or cannot be read: what it held
+// before is kept, not taken for deleted.
+bool cannot_read(const std::string& path) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) return true;
+    return fs::is_directory(st) || ::access(path.c_str(), R_OK) != 0;
+}
+
 }  // namespace
 
 BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
@@ -129,6 +180,7 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
     }
     const Boilerplate& bp = own_bp ? *own_bp : Boilerplate::embedded();
     const Extractor extractor(lexicon, rules);
+    const Versions versions = extraction_versions(lexicon, rules, bp);
 
     const fs::path target = opt.db;
     if (target.has_parent_path()) {
@@ -138,26 +190,56 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
     }
     const BuildLock lock(opt.db, opt.wait_seconds);
     remove_leftovers(target);
-    TempFile temp(fs::path(opt.db + fmt::format(".building-{}", ::getpid())));
-    fs::remove(temp.path());
-    const std::string started = now_utc();
 
     BuildReport report;
-    {
-        Store store = Store::create(temp.path().string());
-        store.carry_history(opt.db);  // before the transaction: ATTACH cannot run inside one
-        store.begin();
-        store.put_lexicon(lexicon);
-        store.put_meta("lexicon_version", detail::hex64(lexicon.version()));
-        store.put_meta("rules_version", detail::hex64(rules.version()));
-        store.put_meta("rabta_version", RABTA_VERSION);
+    report.full_reason = why_full(opt, versions);
+    const bool in_place = report.full_reason.empty();
+    report.mode = in_place ? "incremental" : "full";
+    RunRecord run;
+    run.started = now_utc();
+    run.mode = report.mode;
+    run.full_reason = report.full_reason;
 
-        // article id → (origin, content hash): the same article read twice (a corpus
-        // and a selection from it) is counted, not reported; an id reused for other
-        // content is a problem.
-        std::map<std::string, std::pair<std::string, std::uint64_t>> seen;
+    // What the store held before: what an incremental build updates, and what a
+    // full build's counts compare against (when the old store can be read).
+    std::vector<StoredArticleKey> before;
+    try {
+        std::error_code ec;
+        if (fs::exists(opt.db, ec)) before = Store::open(opt.db).article_keys();
+    } catch (const StoreError&) {
+        if (in_place) throw;
+    }
+    std::unordered_map<std::string, const StoredArticleKey*> before_by_id;
+    std::unordered_multimap<std::uint64_t, const StoredArticleKey*> before_by_hash;
+    for (const auto& k : before) {
+        before_by_id.emplace(k.id, &k);
+        if (in_place) before_by_hash.emplace(k.content_hash, &k);
+    }
+
+    std::optional<TempFile> temp;
+    if (!in_place) {
+        temp.emplace(fs::path(opt.db + fmt::format(".building-{}", ::getpid())));
+        fs::remove(temp->path());
+    }
+    {
+        Store store =
+            in_place ? Store::open_for_update(opt.db) : Store::create(temp->path().string());
+        if (!in_place) store.carry_history(opt.db);  // ATTACH cannot run inside a transaction
+        store.begin();
+        if (!in_place) store.put_lexicon(lexicon);
+        for (const auto& [key, value] : versions)
+            store.put_meta(key, value);
+
+        // article id → (origin, content hash) of what this run has read: the same
+        // article read twice (a corpus and a selection from it) is counted, not
+        // reported; an id reused for other content is a problem.
+        std::unordered_map<std::string, std::pair<std::string, std::uint64_t>> seen;
+        std::vector<std::string> unreadable;  // files and directories read not at all
         auto report_problem = [&](const InputError& e) {
             ++(e.repaired() ? report.repaired : report.skipped);
+            if (e.line() == 0 && cannot_read(e.file())) unreadable.push_back(e.file());
+            run.problems.push_back(
+                {e.file(), static_cast<std::int64_t>(e.line()), e.reason(), e.repaired()});
             if (opt.strict) throw e;
             problems(e);
         };
@@ -174,17 +256,69 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
                                 it->second.first)));
                 return;
             }
+            const auto old = before_by_id.find(a.id);
+            if (old == before_by_id.end()) {
+                ++report.added;
+            } else if (old->second->content_hash != a.content_hash) {
+                ++report.changed;
+                if (in_place) store.remove_article(a.id);
+            } else {
+                ++report.unchanged;
+                if (in_place) {  // read again only because its copy came second
+                    if (old->second->origin != a.origin) store.set_origin(a.id, a.origin);
+                    return;
+                }
+            }
             Extraction ex = extractor.run(a);
             store.put_article(a, ex);
-            ++report.articles;
         };
-        if (opt.paths.empty()) {
-            read_embedded_seeds(bp, take, report_problem);
-        } else {
-            read_corpus(opt.paths, bp, take, report_problem);
+        // An unchanged record is not parsed: its articles are marked seen, unless
+        // one of them was seen already (then it is read, and take() sorts it out).
+        KnownRecord known;
+        if (in_place) {
+            known = [&](const std::string& origin, std::uint64_t hash) {
+                const auto [b, e] = before_by_hash.equal_range(hash);
+                if (b == e) return false;
+                for (auto k = b; k != e; ++k)
+                    if (seen.contains(k->second->id)) return false;
+                for (auto k = b; k != e; ++k) {
+                    seen.emplace(k->second->id, std::make_pair(origin, hash));
+                    ++report.unchanged;
+                    if (k->second->origin != origin) store.set_origin(k->second->id, origin);
+                }
+                return true;
+            };
         }
-        report.run = store.put_run(started, now_utc(), report.skipped ? "partial" : "ok",
-                                   report.articles, report.skipped);
+        if (opt.paths.empty()) {
+            read_embedded_seeds(bp, take, report_problem, known);
+        } else {
+            read_corpus(opt.paths, bp, take, report_problem, known);
+        }
+        for (const auto& k : before) {
+            if (seen.contains(k.id)) continue;
+            const bool unread = std::any_of(unreadable.begin(), unreadable.end(),
+                                            [&](const auto& p) { return within(k.origin, p); });
+            if (unread && in_place) {
+                ++report.kept;
+                continue;
+            }
+            ++report.removed;
+            if (in_place) store.remove_article(k.id);
+        }
+        if (!in_place || report.added + report.changed + report.removed > 0)
+            store.refresh_discovered();
+
+        run.finished = now_utc();
+        run.status = report.skipped ? "partial" : "ok";
+        run.added = report.added;
+        run.changed = report.changed;
+        run.removed = report.removed;
+        run.unchanged = report.unchanged;
+        run.kept = report.kept;
+        run.skipped = report.skipped;
+        run.articles = static_cast<std::int64_t>(seen.size()) + report.kept;
+        report.articles = run.articles;
+        report.run = store.put_run(run);
         store.commit();
         const std::vector<StoredRun> runs = store.runs();
         if (runs.size() >= 2 && runs[runs.size() - 2].has_snapshot)
@@ -196,12 +330,13 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
         for (const auto& [_, n] : st.relations_by_type)
             report.relations += n;
     }
+    if (in_place) return report;
     // The new store is complete and closed: make it durable, then swap it in.
-    fsync_path(temp.path(), false);
+    fsync_path(temp->path(), false);
     std::error_code ec;
-    fs::rename(temp.path(), target, ec);
+    fs::rename(temp->path(), target, ec);
     if (ec) throw StoreError(opt.db, "cannot replace database: " + ec.message());
-    temp.release();
+    temp->release();
     fsync_path(target.has_parent_path() ? target.parent_path() : fs::path("."), true);
     return report;
 }

@@ -78,12 +78,14 @@ static void sql_fold(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 struct Store::Impl {
     Impl(const std::string& p, int flags) : path(p), db(p, flags, 5000) {
         db.createFunction("rabta_fold", 1, true, nullptr, &sql_fold);
+        // A writer keeps the references whole (a reader cannot break them).
+        if ((flags & SQLite::OPEN_READWRITE) != 0) db.exec("PRAGMA foreign_keys = ON");
     }
     std::string path;
     SQLite::Database db;
     std::unique_ptr<SQLite::Transaction> tx;
     std::unique_ptr<SQLite::Statement> ins_article, ins_mention, ins_relation, ins_entity,
-        ins_alias, ins_role;
+        ins_discovery, ins_alias, ins_role;
 };
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -96,15 +98,42 @@ const std::string& Store::path() const noexcept {
 }
 
 Store Store::open(const std::string& path) {
+    return open_store(path, false);
+}
+
+Store Store::open_for_update(const std::string& path) {
+    return open_store(path, true);
+}
+
+Store Store::open_store(const std::string& path, bool for_update) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
         throw StoreError(path, "no such database (run `rabta build` first)");
     }
     return guarded(path, "cannot open database", [&] {
-        auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READONLY);
+        auto impl = std::make_unique<Impl>(
+            path, for_update ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
         int version = 0;
         try {
-            version = impl->db.execAndGet("PRAGMA user_version").getInt();
+            try {
+                version = impl->db.execAndGet("PRAGMA user_version").getInt();
+            } catch (const SQLite::Exception& e) {
+                if (e.getExtendedErrorCode() != SQLITE_READONLY_ROLLBACK) throw;
+                // A killed in-place build left a hot journal, which only a
+                // writer can roll back: roll it back, then read as asked.
+                impl.reset();
+                try {
+                    Impl(path, SQLite::OPEN_READWRITE).db.execAndGet("PRAGMA user_version");
+                } catch (const SQLite::Exception& w) {
+                    throw StoreError(path, fmt::format("an interrupted build left changes to roll "
+                                                       "back, and this user cannot write the "
+                                                       "database to do it: {}",
+                                                       w.what()));
+                }
+                impl = std::make_unique<Impl>(
+                    path, for_update ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
+                version = impl->db.execAndGet("PRAGMA user_version").getInt();
+            }
             impl->db.execAndGet("SELECT count(*) FROM sqlite_master");
         } catch (const SQLite::Exception& e) {
             throw StoreError(path, fmt::format("not a rabta database: {}", e.what()));
@@ -121,6 +150,7 @@ Store Store::open(const std::string& path) {
             // database as it was.
             impl.reset();
             auto rw = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
+            for_update = true;
             SQLite::Transaction tx(rw->db);
             for (int v = version + 1; v <= kStoreSchemaVersion; ++v) {
                 const std::string step = fmt::format("schemas/migrations/{}.sql", v);
@@ -172,13 +202,20 @@ void Store::begin() {
             "INSERT INTO relations (source_id, target_id, relation, directed, mode, context, "
             "rule_id, confidence, article_id, sentence, span_begin, span_end, evidence, "
             "evidence_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        // A discovered actor keeps the label of the article that found it first.
+        // The entities row of a discovered actor is provisional until
+        // refresh_discovered() derives it from all of its discoveries.
         impl_->ins_entity = std::make_unique<SQLite::Statement>(
             db,
             "INSERT OR IGNORE INTO entities (id, type, subtype, label_ur, label_en, country, "
             "discovered) VALUES (?, ?, ?, ?, ?, ?, 1)");
+        impl_->ins_discovery = std::make_unique<SQLite::Statement>(
+            db,
+            "INSERT OR IGNORE INTO discoveries (article_id, entity_id, type, subtype, label_ur, "
+            "label_en, country) VALUES (?, ?, ?, ?, ?, ?, ?)");
         impl_->ins_alias = std::make_unique<SQLite::Statement>(
-            db, "INSERT OR IGNORE INTO aliases (entity_id, alias, kind) VALUES (?, ?, 'name')");
+            db,
+            "INSERT OR IGNORE INTO discovered_names (article_id, entity_id, name) VALUES (?, ?, "
+            "?)");
         impl_->ins_role = std::make_unique<SQLite::Statement>(
             db,
             "INSERT INTO roles (entity_id, title, org_id, date_from, date_to, source) "
@@ -192,6 +229,7 @@ void Store::commit() {
         impl_->ins_mention.reset();
         impl_->ins_relation.reset();
         impl_->ins_entity.reset();
+        impl_->ins_discovery.reset();
         impl_->ins_alias.reset();
         impl_->ins_role.reset();
         impl_->tx->commit();
@@ -281,19 +319,25 @@ void Store::put_article(const Article& a, const Extraction& ex) {
         st.exec();
         st.reset();
         for (const Actor& d : ex.discovered) {
-            auto& e = *impl_->ins_entity;
-            e.bind(1, d.id);
-            e.bind(2, std::string(to_string(d.type)));
-            e.bind(3, d.subtype);
-            e.bind(4, d.label_ur);
-            d.label_en.empty() ? e.bind(5) : e.bind(5, d.label_en);
-            d.country.empty() ? e.bind(6) : e.bind(6, d.country);
-            e.exec();
-            e.reset();
+            // id, type, subtype, label_ur, label_en, country from column `at` on
+            auto bind_actor = [&](SQLite::Statement& q, int at) {
+                q.bind(at, d.id);
+                q.bind(at + 1, std::string(to_string(d.type)));
+                q.bind(at + 2, d.subtype);
+                q.bind(at + 3, d.label_ur);
+                d.label_en.empty() ? q.bind(at + 4) : q.bind(at + 4, d.label_en);
+                d.country.empty() ? q.bind(at + 5) : q.bind(at + 5, d.country);
+                q.exec();
+                q.reset();
+            };
+            bind_actor(*impl_->ins_entity, 1);
+            impl_->ins_discovery->bind(1, a.id);
+            bind_actor(*impl_->ins_discovery, 2);
             auto& al = *impl_->ins_alias;
             for (const auto& name : d.names) {
-                al.bind(1, d.id);
-                al.bind(2, name);
+                al.bind(1, a.id);
+                al.bind(2, d.id);
+                al.bind(3, name);
                 al.exec();
                 al.reset();
             }
@@ -344,25 +388,97 @@ void Store::put_article(const Article& a, const Extraction& ex) {
     });
 }
 
-std::int64_t Store::put_run(const std::string& started,
-                            const std::string& finished,
-                            const std::string& status,
-                            std::int64_t articles,
-                            std::int64_t skipped) {
+void Store::remove_article(const std::string& id) {
+    guarded(impl_->path, fmt::format("cannot remove article '{}'", id).c_str(), [&] {
+        for (const char* sql :
+             {"DELETE FROM mentions WHERE article_id = ?",
+              "DELETE FROM relations WHERE article_id = ?", "DELETE FROM roles WHERE source = ?",
+              "DELETE FROM discovered_names WHERE article_id = ?",
+              "DELETE FROM discoveries WHERE article_id = ?",
+              "DELETE FROM articles WHERE id = ?"}) {
+            SQLite::Statement st(impl_->db, sql);
+            st.bind(1, id);
+            st.exec();
+        }
+    });
+}
+
+void Store::set_origin(const std::string& id, const std::string& origin) {
+    guarded(impl_->path, "cannot update an article's origin", [&] {
+        SQLite::Statement st(impl_->db, "UPDATE articles SET origin = ? WHERE id = ?");
+        st.bind(1, origin);
+        st.bind(2, id);
+        st.exec();
+    });
+}
+
+std::vector<StoredArticleKey> Store::article_keys() const {
+    return guarded(impl_->path, "cannot read articles", [&] {
+        std::vector<StoredArticleKey> out;
+        SQLite::Statement st(impl_->db,
+                             "SELECT id, origin, content_hash FROM articles ORDER BY id");
+        while (st.executeStep()) {
+            StoredArticleKey k;
+            k.id = st.getColumn(0).getString();
+            k.origin = st.getColumn(1).getString();
+            k.content_hash = std::stoull(st.getColumn(2).getString(), nullptr, 16);
+            out.push_back(std::move(k));
+        }
+        return out;
+    });
+}
+
+void Store::refresh_discovered() {
+    guarded(impl_->path, "cannot refresh discovered actors", [&] {
+        auto& db = impl_->db;
+        db.exec(
+            "DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE discovered = "
+            "1)");
+        db.exec(
+            "DELETE FROM entities WHERE discovered = 1 "
+            "AND id NOT IN (SELECT entity_id FROM discoveries) "
+            "AND id NOT IN (SELECT entity_id FROM mentions) "
+            "AND id NOT IN (SELECT source_id FROM relations) "
+            "AND id NOT IN (SELECT target_id FROM relations) "
+            "AND id NOT IN (SELECT entity_id FROM roles) "
+            "AND id NOT IN (SELECT org_id FROM roles)");
+        db.exec(
+            "UPDATE entities SET (type, subtype, label_ur, label_en, country) = ("
+            "  SELECT d.type, d.subtype, d.label_ur, d.label_en, d.country FROM discoveries d "
+            "  WHERE d.entity_id = entities.id "
+            "  GROUP BY d.type, d.subtype, d.label_ur, d.label_en, d.country "
+            "  ORDER BY count(*) DESC, d.label_ur, d.type, coalesce(d.subtype, ''), "
+            "  coalesce(d.label_en, ''), coalesce(d.country, '') LIMIT 1) "
+            "WHERE discovered = 1 AND id IN (SELECT entity_id FROM discoveries)");
+        db.exec(
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, kind) "
+            "SELECT DISTINCT n.entity_id, n.name, 'name' FROM discovered_names n "
+            "JOIN entities e ON e.id = n.entity_id AND e.discovered = 1");
+    });
+}
+
+std::int64_t Store::put_run(const RunRecord& run) {
     return guarded(impl_->path, "cannot record run", [&] {
         auto& db = impl_->db;
         SQLite::Statement st(
             db,
             "INSERT INTO runs (started_at, finished_at, status, articles, skipped, tool, "
-            "lexicon_version, rules_version) VALUES (?, ?, ?, ?, ?, ?, "
+            "lexicon_version, rules_version, mode, full_reason, added, changed, removed, "
+            "unchanged, kept) VALUES (?, ?, ?, ?, ?, 'rabta', "
             "(SELECT value FROM meta WHERE key = 'lexicon_version'), "
-            "(SELECT value FROM meta WHERE key = 'rules_version'))");
-        st.bind(1, started);
-        st.bind(2, finished);
-        st.bind(3, status);
-        st.bind(4, articles);
-        st.bind(5, skipped);
-        st.bind(6, std::string("rabta"));
+            "(SELECT value FROM meta WHERE key = 'rules_version'), ?, ?, ?, ?, ?, ?, ?)");
+        st.bind(1, run.started);
+        st.bind(2, run.finished);
+        st.bind(3, run.status);
+        st.bind(4, run.articles);
+        st.bind(5, run.skipped);
+        st.bind(6, run.mode);
+        run.full_reason.empty() ? st.bind(7) : st.bind(7, run.full_reason);
+        st.bind(8, run.added);
+        st.bind(9, run.changed);
+        st.bind(10, run.removed);
+        st.bind(11, run.unchanged);
+        st.bind(12, run.kept);
         st.exec();
         const std::int64_t id = db.getLastInsertRowid();
         auto snap = [&](const char* sql) {
@@ -382,6 +498,20 @@ std::int64_t Store::put_run(const std::string& started,
         snap(
             "INSERT OR IGNORE INTO run_roles (run_id, entity_id, title, org_id) "
             "SELECT DISTINCT ?, entity_id, title, org_id FROM roles WHERE source <> 'lexicon'");
+        SQLite::Statement pr(db,
+                             "INSERT INTO run_problems (run_id, seq, origin, line, reason, "
+                             "repaired) VALUES (?, ?, ?, ?, ?, ?)");
+        std::int64_t seq = 0;
+        for (const RunProblem& p : run.problems) {
+            pr.bind(1, id);
+            pr.bind(2, ++seq);
+            pr.bind(3, p.origin);
+            pr.bind(4, p.line);
+            pr.bind(5, p.reason);
+            pr.bind(6, p.repaired ? 1 : 0);
+            pr.exec();
+            pr.reset();
+        }
         return id;
     });
 }
@@ -403,26 +533,24 @@ void Store::carry_history(const std::string& previous) {
             q.bind(1, table);
             return q.executeStep() && q.getColumn(0).getInt() > 0;
         };
+        // The columns both stores have: an older store's history carries over
+        // into the columns it knew.
+        auto common = [&](const char* table) {
+            SQLite::Statement q(db,
+                                "SELECT group_concat(name, ', ') FROM (SELECT n.name FROM "
+                                "pragma_table_info(?1, 'main') n JOIN pragma_table_info(?1, "
+                                "'prev') p ON p.name = n.name ORDER BY n.cid)");
+            q.bind(1, table);
+            return q.executeStep() && !q.getColumn(0).isNull() ? q.getColumn(0).getString()
+                                                               : std::string();
+        };
         try {
-            if (has("runs")) {
-                db.exec(
-                    "INSERT INTO runs (id, started_at, finished_at, status, articles, skipped, "
-                    "tool) SELECT id, started_at, finished_at, status, articles, skipped, tool "
-                    "FROM prev.runs");
-                // versions, when the previous store has them (schema 2 on)
-                SQLite::Statement cols(db, "SELECT count(*) FROM pragma_table_info('runs', "
-                                           "'prev') WHERE name = 'lexicon_version'");
-                if (cols.executeStep() && cols.getColumn(0).getInt() > 0) {
-                    db.exec(
-                        "UPDATE runs SET lexicon_version = (SELECT p.lexicon_version FROM "
-                        "prev.runs p WHERE p.id = runs.id), rules_version = (SELECT "
-                        "p.rules_version FROM prev.runs p WHERE p.id = runs.id)");
-                }
-            }
-            if (has("run_entities")) {
-                db.exec("INSERT INTO run_entities SELECT * FROM prev.run_entities");
-                db.exec("INSERT INTO run_ties SELECT * FROM prev.run_ties");
-                db.exec("INSERT INTO run_roles SELECT * FROM prev.run_roles");
+            for (const char* table :
+                 {"runs", "run_entities", "run_ties", "run_roles", "run_problems"}) {
+                if (!has(table)) continue;
+                const std::string cols = common(table);
+                if (cols.empty()) continue;
+                db.exec(fmt::format("INSERT INTO {0} ({1}) SELECT {1} FROM prev.{0}", table, cols));
             }
         } catch (const SQLite::Exception&) {
             // a damaged previous store keeps its history to itself
@@ -439,7 +567,9 @@ std::vector<StoredRun> Store::runs() const {
             "SELECT r.id, r.started_at, coalesce(r.finished_at, ''), r.status, r.articles, "
             "r.skipped, coalesce(r.lexicon_version, ''), coalesce(r.rules_version, ''), "
             "EXISTS (SELECT 1 FROM run_ties t WHERE t.run_id = r.id) OR EXISTS (SELECT 1 FROM "
-            "run_entities e WHERE e.run_id = r.id) FROM runs r ORDER BY r.id");
+            "run_entities e WHERE e.run_id = r.id), coalesce(r.mode, ''), "
+            "coalesce(r.full_reason, ''), r.added, r.changed, r.removed, r.unchanged, r.kept "
+            "FROM runs r ORDER BY r.id");
         while (st.executeStep()) {
             StoredRun r;
             r.id = st.getColumn(0).getInt64();
@@ -451,7 +581,28 @@ std::vector<StoredRun> Store::runs() const {
             r.lexicon_version = st.getColumn(6).getString();
             r.rules_version = st.getColumn(7).getString();
             r.has_snapshot = st.getColumn(8).getInt() != 0;
+            r.mode = st.getColumn(9).getString();
+            r.full_reason = st.getColumn(10).getString();
+            r.added = st.getColumn(11).getInt64();
+            r.changed = st.getColumn(12).getInt64();
+            r.removed = st.getColumn(13).getInt64();
+            r.unchanged = st.getColumn(14).getInt64();
+            r.kept = st.getColumn(15).getInt64();
             out.push_back(std::move(r));
+        }
+        SQLite::Statement pr(impl_->db,
+                             "SELECT run_id, origin, line, reason, repaired FROM run_problems "
+                             "ORDER BY run_id, seq");
+        std::size_t at = 0;
+        while (pr.executeStep()) {
+            const std::int64_t run = pr.getColumn(0).getInt64();
+            while (at < out.size() && out[at].id < run)
+                ++at;
+            if (at == out.size()) break;
+            if (out[at].id != run) continue;
+            out[at].problems.push_back({pr.getColumn(1).getString(), pr.getColumn(2).getInt64(),
+                                        pr.getColumn(3).getString(),
+                                        pr.getColumn(4).getInt() != 0});
         }
         return out;
     });
@@ -490,7 +641,7 @@ RunDiff Store::diff(std::int64_t from, std::int64_t to) const {
             RunDiff::Tie t{ties.getColumn(0).getString(), ties.getColumn(1).getString(),
                            ties.getColumn(2).getString(), ties.getColumn(3).getInt64(),
                            ties.getColumn(4).getInt64()};
-            (t.evidences_before == 0   ? d.ties_added
+            (t.evidences_before == 0  ? d.ties_added
              : t.evidences_after == 0 ? d.ties_removed
                                       : d.ties_changed)
                 .push_back(std::move(t));
@@ -529,10 +680,18 @@ StoreStats Store::stats() const {
             db, "SELECT relation, count(*) FROM relations GROUP BY relation ORDER BY relation");
         while (r.executeStep())
             s.relations_by_type[r.getColumn(0).getString()] = r.getColumn(1).getInt64();
-        SQLite::Statement m(db, "SELECT key, value FROM meta ORDER BY key");
-        while (m.executeStep())
-            s.meta[m.getColumn(0).getString()] = m.getColumn(1).getString();
+        s.meta = meta();
         return s;
+    });
+}
+
+std::map<std::string, std::string> Store::meta() const {
+    return guarded(impl_->path, "cannot read meta", [&] {
+        std::map<std::string, std::string> out;
+        SQLite::Statement m(impl_->db, "SELECT key, value FROM meta ORDER BY key");
+        while (m.executeStep())
+            out[m.getColumn(0).getString()] = m.getColumn(1).getString();
+        return out;
     });
 }
 
@@ -591,7 +750,8 @@ std::vector<StoredEntity> Store::entities(const std::vector<std::string>& only) 
             "SELECT r.entity_id, r.title, r.org_id, o.label_ur, r.date_from, r.date_to, r.source "
             "FROM roles r JOIN entities o ON o.id = r.org_id" +
                 (only.empty() ? std::string() : " WHERE " + in("r.entity_id")) +
-                " ORDER BY r.entity_id, coalesce(r.date_from, ''), r.title");
+                " ORDER BY r.entity_id, coalesce(r.date_from, ''), r.title, r.org_id, "
+                "coalesce(r.date_to, ''), r.source");
         bind_only(roles);
         while (roles.executeStep()) {
             auto it = index.find(roles.getColumn(0).getString());
@@ -621,7 +781,7 @@ std::vector<StoredRelation> Store::relations() const {
         SQLite::Statement st(impl_->db,
                              std::string(kRelationColumns) +
                                  " ORDER BY r.source_id, r.target_id, r.relation, a.published, "
-                                 "r.article_id, r.span_begin");
+                                 "r.article_id, r.span_begin, r.rule_id");
         while (st.executeStep()) {
             out.emplace_back();
             read_relation(st, out.back());
@@ -716,7 +876,7 @@ std::vector<RoleConflict> Store::role_conflicts() const {
             "      AND (r.date_from IS NULL OR ((l.date_from IS NULL OR l.date_from <= "
             "r.date_from) "
             "           AND (l.date_to IS NULL OR l.date_to >= r.date_from)))) "
-            "ORDER BY r.entity_id, r.date_from, r.source");
+            "ORDER BY r.entity_id, r.date_from, r.source, r.title, r.org_id");
         while (st.executeStep()) {
             out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(),
                            st.getColumn(2).getString(), st.getColumn(3).getString(),
@@ -850,7 +1010,7 @@ void bind_all(SQLite::Statement& st, const std::vector<std::string>& binds) {
 
 constexpr const char* kEvidenceOrder =
     " ORDER BY r.source_id, r.target_id, r.relation, coalesce(a.published, ''), r.article_id, "
-    "r.span_begin";
+    "r.span_begin, r.rule_id";
 
 }  // namespace
 

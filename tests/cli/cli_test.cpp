@@ -40,7 +40,8 @@ TEST_CASE("rabta build on the embedded seeds, then the gold file scores it") {
     Run b = rabta_cmd({"build", "--db", db});
     CHECK(b.code == 0);
     CHECK(b.err.empty());
-    CHECK(b.out.find("rabta build: 6 articles stored, 0 skipped") != std::string::npos);
+    CHECK(b.out.find("rabta build (full: new database): 6 articles stored (6 added, 0 changed, 0 "
+                     "removed, 0 unchanged), 0 skipped") != std::string::npos);
     CHECK(b.out.find("entities: country 7, forum 4, organization 27, person 13, place 5") !=
           std::string::npos);
 
@@ -118,8 +119,8 @@ TEST_CASE("bad articles are reported with their path and skipped or repaired; th
     CHECK(r.err.find("lines.jsonl:2: invalid JSON") != std::string::npos);
     CHECK(r.err.find("selection.jsonl:2: article id 'j1' was already used for different text at") !=
           std::string::npos);
-    CHECK(r.out.find("3 articles stored, 3 skipped, 1 repaired, 1 repeated copies ignored") !=
-          std::string::npos);
+    CHECK(r.out.find("3 articles stored (3 added, 0 changed, 0 removed, 0 unchanged), 3 skipped, 1 "
+                     "repaired, 1 repeated copies ignored") != std::string::npos);
     CHECK(Store::open(db).stats().articles == 3);
 
     // --strict stops at the first problem and keeps the previous database

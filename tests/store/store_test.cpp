@@ -4,6 +4,7 @@
 #include <rabta/error.h>
 #include <rabta/extract.h>
 #include <rabta/store.h>
+#include <sqlite3.h>
 
 #include "support.h"
 
@@ -116,4 +117,58 @@ TEST_CASE("a version 1 database is migrated forward when opened, its data kept")
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
     // opened again, nothing more to do
     CHECK_NOTHROW(Store::open(path));
+}
+
+namespace {
+// Migration 2 fills evidence keys with rabta_fold(); an empty table needs only the name.
+void no_fold(sqlite3_context* ctx, int, sqlite3_value**) {
+    sqlite3_result_null(ctx);
+}
+}  // namespace
+
+TEST_CASE("a version 3 database gets per-article discoveries and run counts when opened") {
+    TempDir dir;
+    const std::string path = dir / "v3.db";
+    const auto src = rabta::test::source_dir();
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec(rabta::test::read_file(src / "tests/store/fixtures/store-v1.sql"));
+        db.createFunction("rabta_fold", 1, true, nullptr, &no_fold);
+        db.exec(rabta::test::read_file(src / "schemas/migrations/2.sql"));
+        db.exec(rabta::test::read_file(src / "schemas/migrations/3.sql"));
+        REQUIRE(db.execAndGet("PRAGMA user_version").getInt() == 3);
+        db.exec(
+            "INSERT INTO articles (id, origin, title, content_hash, text) VALUES "
+            "('a1', 'x.jsonl:1', 't', '00', 'بیلاروس کے وزیر ٹرانسپورٹ الیگزسی لیخنو وچ نے کہا۔'),"
+            " ('a2', 'x.jsonl:2', 't', '01', 'الیگزسی لیخنو وچ نے کہا۔');"
+            "INSERT INTO entities (id, type, label_ur, discovered) VALUES "
+            " ('person:aligzasi-likhno-wach', 'person', 'الیگزسی لیخنو وچ', 1);"
+            "INSERT INTO aliases (entity_id, alias, kind) VALUES "
+            " ('person:aligzasi-likhno-wach', 'الیگزسی لیخنو وچ', 'name');"
+            "INSERT INTO mentions (article_id, entity_id, kind, sentence, span_begin, span_end, "
+            " surface) VALUES ('a1', 'person:aligzasi-likhno-wach', 'name', 0, 0, 10, 'x'),"
+            " ('a2', 'person:aligzasi-likhno-wach', 'name', 0, 0, 10, 'x');"
+            "INSERT INTO runs (started_at, status, tool) VALUES ('2025-01-01T00:00:00Z', 'ok', "
+            "'rabta');");
+    }
+    Store s = Store::open_for_update(path);
+    SQLite::Database db(path);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 4);
+    CHECK(db.execAndGet("SELECT count(*) FROM discoveries").getInt() == 2);
+    CHECK(db.execAndGet("SELECT count(*) FROM discovered_names").getInt() == 2);
+    const std::vector<StoredRun> runs = s.runs();
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].mode.empty());  // not recorded before version 4
+    CHECK(runs[0].added == 0);
+    // the actor goes with the last article that names it, not before
+    s.begin();
+    s.remove_article("a1");
+    s.refresh_discovered();
+    CHECK(s.entities().size() == 1);
+    s.remove_article("a2");
+    s.refresh_discovered();
+    s.commit();
+    CHECK(s.entities().empty());
+    CHECK(db.execAndGet("SELECT count(*) FROM aliases").getInt() == 0);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }

@@ -44,6 +44,26 @@ inline void write_file(const std::filesystem::path& p, const std::string& bytes)
     REQUIRE(out.good());
 }
 
+/// One JSON Lines article (schemas/article.schema.json) with `text` as a JSON
+/// string; `extra` is more members, e.g. `, "published": "2025-07-11"`.
+inline std::string jsonl_record(const std::string& id,
+                                const std::string& title,
+                                const std::string& text,
+                                const std::string& extra = {}) {
+    std::string escaped;
+    for (char c : text) {
+        if (c == '"' || c == '\\') escaped += '\\';
+        if (c == '\n') {
+            escaped += "\\n";
+            continue;
+        }
+        if (c == '\r' || c == '\t') continue;
+        escaped += c;
+    }
+    return "{\"id\": \"" + id + "\", \"title\": \"" + title + "\", \"text\": \"" + escaped + "\"" +
+           extra + "}\n";
+}
+
 /// A fresh directory, removed with everything in it at scope exit.
 class TempDir {
   public:

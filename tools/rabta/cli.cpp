@@ -159,6 +159,15 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                           "Boilerplate file (default: embedded seeds/text)");
     build_cmd->add_flag("--strict", bo.strict,
                         "Stop at the first bad article; the old database stays");
+    bool incremental = false;
+    auto* full_flag = build_cmd->add_flag(
+        "--full", bo.full, "Read every article again into a new database, swapped in at the end");
+    build_cmd
+        ->add_flag("--incremental", incremental,
+                   "Update the database in place, reading only new and changed articles (the "
+                   "default when the database exists and its lexicon, rules and rabta version "
+                   "are the ones in use; otherwise a full build)")
+        ->excludes(full_flag);
     build_cmd->add_flag("-q,--quiet", quiet, "Print problems only, no summary");
     std::string report_path;
     build_cmd->add_option("--report", report_path,
@@ -258,8 +267,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                                  [&](std::ostream& f) { write_run_report(f, r, problems, store); });
             }
             if (!quiet) {
-                fmt::print(out, "rabta build: {} articles stored, {} skipped", r.articles,
-                           r.skipped);
+                fmt::print(out,
+                           "rabta build ({}{}): {} articles stored ({} added, {} changed, "
+                           "{} removed, {} unchanged",
+                           r.mode, r.full_reason.empty() ? "" : ": " + r.full_reason, r.articles,
+                           r.added, r.changed, r.removed, r.unchanged);
+                if (r.kept > 0) fmt::print(out, ", {} kept from unreadable files", r.kept);
+                fmt::print(out, "), {} skipped", r.skipped);
                 if (r.repaired > 0) fmt::print(out, ", {} repaired", r.repaired);
                 if (r.duplicates > 0) fmt::print(out, ", {} repeated copies ignored", r.duplicates);
                 fmt::print(out, "\n");

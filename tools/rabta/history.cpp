@@ -78,11 +78,23 @@ void write_run_report(std::ostream& out,
     str(w, "started", run ? run->started : "");
     str(w, "finished", run ? run->finished : "");
     str(w, "status", run ? run->status : "");
+    str(w, "mode", r.mode);
+    w.Key("full_reason");
+    if (r.full_reason.empty()) {
+        w.Null();
+    } else {
+        w.String(r.full_reason.c_str(), static_cast<rapidjson::SizeType>(r.full_reason.size()));
+    }
     str(w, "lexicon_version", run ? run->lexicon_version : "");
     str(w, "rules_version", run ? run->rules_version : "");
     w.Key("articles");
     w.StartObject();
     num(w, "stored", r.articles);
+    num(w, "added", r.added);
+    num(w, "changed", r.changed);
+    num(w, "removed", r.removed);
+    num(w, "unchanged", r.unchanged);
+    num(w, "kept", r.kept);
     num(w, "skipped", r.skipped);
     num(w, "repaired", r.repaired);
     num(w, "repeated_copies", r.duplicates);
