@@ -18,14 +18,13 @@
 #include <fstream>
 #include <iostream>
 
+#include "timing.h"
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
+using rabta::bench::median;
 
 }  // namespace
 
