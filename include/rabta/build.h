@@ -14,6 +14,10 @@ namespace rabta {
 
 struct BuildOptions {
     std::vector<std::string> paths;  ///< empty: the embedded seed articles
+    /// Instead of `paths`: facts written by `rabta extract` (files, or "-" for
+    /// stdin), stored as if extracted here; they must come from the same data
+    /// files and rabta version (InputError otherwise, before anything is stored).
+    std::vector<std::string> facts;
     std::string db = "out/rabta.db";
     std::optional<std::string> lexicon;      ///< file or directory; default embedded
     std::optional<std::string> rules;        ///< file or directory; default embedded
@@ -24,6 +28,9 @@ struct BuildOptions {
     double wait_seconds = 0;
     /// Read every article again even when the database could be updated in place.
     bool full = false;
+    /// Threads extracting articles (0: one per core); the store is the same for
+    /// any number.
+    unsigned jobs = 0;
 };
 
 struct BuildReport {

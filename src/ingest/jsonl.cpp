@@ -4,7 +4,6 @@
 #include <rabta/date.h>
 #include <rabta/error.h>
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include "ingest/lines.h"
 #include "util/hash.h"
@@ -51,15 +50,8 @@ void read_jsonl(std::istream& in,
                 true));
         }
         rapidjson::Document doc;
-        doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
-        if (doc.HasParseError()) {
-            fail(fmt::format("invalid JSON at byte {}: {}", doc.GetErrorOffset(),
-                             rapidjson::GetParseError_En(doc.GetParseError())));
-            continue;
-        }
-        std::string pointer;
-        if (auto why = detail::schema_violation(doc, "schemas/article.schema.json", &pointer)) {
-            fail(fmt::format("at '{}': {}", pointer.empty() ? "/" : pointer, *why));
+        if (auto why = detail::parse_record(doc, line, "schemas/article.schema.json")) {
+            fail(*why);
             continue;
         }
         Article a;

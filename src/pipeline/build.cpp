@@ -5,6 +5,7 @@
 #include <rabta/build.h>
 #include <rabta/error.h>
 #include <rabta/extract.h>
+#include <rabta/facts.h>
 #include <rabta/lexicon.h>
 #include <rabta/rules.h>
 #include <rabta/store.h>
@@ -16,9 +17,13 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
 #include <map>
 #include <unordered_map>
 
+#include "pipeline/data.h"
+#include "pipeline/extract_queue.h"
 #include "rabta_version.h"
 #include "util/hash.h"
 
@@ -116,17 +121,6 @@ void fsync_path(const fs::path& p, bool directory) {
     ::close(fd);
 }
 
-using Versions = std::vector<std::pair<std::string, std::string>>;
-
-// Everything extraction depends on besides the article: a change in any of them
-// means every stored extraction may be stale.
-Versions extraction_versions(const Lexicon& lexicon, const Rules& rules, const Boilerplate& bp) {
-    return {{"lexicon_version", detail::hex64(lexicon.version())},
-            {"rules_version", detail::hex64(rules.version())},
-            {"boilerplate_version", detail::hex64(bp.version())},
-            {"rabta_version", RABTA_VERSION}};
-}
-
 // Why the store at `db` cannot be brought up to date in place; empty if it can.
 std::string why_full(const BuildOptions& opt, const Versions& versions) {
     if (opt.full) return "asked for (--full)";
@@ -165,22 +159,30 @@ bool cannot_read(const std::string& path) {
     return fs::is_directory(st) || ::access(path.c_str(), R_OK) != 0;
 }
 
+// A shard's facts that cannot be read would look like deleted articles: stop.
+void read_facts_file(const std::string& path,
+                     const Versions& versions,
+                     const FactsSink& sink,
+                     const ProblemSink& problems) {
+    if (path == "-") {
+        read_facts(std::cin, "(stdin)", versions, sink, problems);
+        return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, 0, "cannot open facts for reading");
+    read_facts(in, path, versions, sink, problems);
+}
+
 }  // namespace
 
 BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
     // Everything that can stop the run on bad configuration happens before any write.
-    const Lexicon lexicon =
-        opt.lexicon ? Lexicon::load(read_data_files(*opt.lexicon, ".json")) : Lexicon::embedded();
-    const Rules rules =
-        opt.rules ? Rules::load(read_data_files(*opt.rules, ".json")) : Rules::embedded();
-    std::optional<Boilerplate> own_bp;
-    if (opt.boilerplate) {
-        auto f = read_data_files(*opt.boilerplate, ".json");
-        own_bp = Boilerplate::load(f.front().origin, f.front().content);
-    }
-    const Boilerplate& bp = own_bp ? *own_bp : Boilerplate::embedded();
-    const Extractor extractor(lexicon, rules);
-    const Versions versions = extraction_versions(lexicon, rules, bp);
+    const detail::ExtractionData data =
+        detail::ExtractionData::load(opt.lexicon, opt.rules, opt.boilerplate);
+    const Lexicon& lexicon = data.lexicon;
+    const Boilerplate& bp = data.boilerplate();
+    const Extractor extractor(lexicon, data.rules);
+    const Versions versions = extraction_versions(lexicon, data.rules, bp);
 
     const fs::path target = opt.db;
     if (target.has_parent_path()) {
@@ -243,18 +245,22 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
             if (opt.strict) throw e;
             problems(e);
         };
-        auto take = [&](Article&& a) {
+        detail::ExtractQueue queue(
+            extractor, opt.jobs,
+            [&](const Article& a, const Extraction& ex) { store.put_article(a, ex); });
+        // Whether an article read now must be (re)written; counts it either way.
+        auto admit = [&](const Article& a) {
             auto [it, fresh] = seen.emplace(a.id, std::make_pair(a.origin, a.content_hash));
             if (!fresh) {
                 if (it->second.second == a.content_hash) {
                     ++report.duplicates;
-                    return;
+                    return false;
                 }
                 report_problem(InputError(
                     a.origin, 0,
                     fmt::format("article id '{}' was already used for different text at {}", a.id,
                                 it->second.first)));
-                return;
+                return false;
             }
             const auto old = before_by_id.find(a.id);
             if (old == before_by_id.end()) {
@@ -266,11 +272,13 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
                 ++report.unchanged;
                 if (in_place) {  // read again only because its copy came second
                     if (old->second->origin != a.origin) store.set_origin(a.id, a.origin);
-                    return;
+                    return false;
                 }
             }
-            Extraction ex = extractor.run(a);
-            store.put_article(a, ex);
+            return true;
+        };
+        auto take = [&](Article&& a) {
+            if (admit(a)) queue.push(std::move(a));
         };
         // An unchanged record is not parsed: its articles are marked seen, unless
         // one of them was seen already (then it is read, and take() sorts it out).
@@ -289,11 +297,20 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
                 return true;
             };
         }
-        if (opt.paths.empty()) {
+        if (!opt.facts.empty()) {
+            for (const auto& path : opt.facts)
+                read_facts_file(
+                    path, versions,
+                    [&](Article&& a, Extraction&& ex) {
+                        if (admit(a)) store.put_article(a, ex);
+                    },
+                    report_problem);
+        } else if (opt.paths.empty()) {
             read_embedded_seeds(bp, take, report_problem, known);
         } else {
             read_corpus(opt.paths, bp, take, report_problem, known);
         }
+        queue.finish();
         for (const auto& k : before) {
             if (seen.contains(k.id)) continue;
             const bool unread = std::any_of(unreadable.begin(), unreadable.end(),

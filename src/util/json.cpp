@@ -117,4 +117,18 @@ rapidjson::Document load_validated(const DataFile& file, std::string_view schema
     return doc;
 }
 
+std::optional<std::string> parse_record(rapidjson::Document& doc,
+                                        const std::string& line,
+                                        std::string_view schema_path) {
+    doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
+    if (doc.HasParseError()) {
+        return fmt::format("invalid JSON at byte {}: {}", doc.GetErrorOffset(),
+                           rapidjson::GetParseError_En(doc.GetParseError()));
+    }
+    std::string pointer;
+    if (auto why = schema_violation(doc, schema_path, &pointer))
+        return fmt::format("at '{}': {}", pointer.empty() ? "/" : pointer, *why);
+    return std::nullopt;
+}
+
 }  // namespace rabta::detail

@@ -21,6 +21,13 @@ std::optional<std::string> schema_violation(const rapidjson::Value& doc,
                                             std::string_view schema_path,
                                             std::string* pointer = nullptr);
 
+/// Parses one JSON Lines record into `doc` and validates it against the embedded
+/// schema; returns why it is not a valid record ("invalid JSON at byte N: …" or
+/// "at '<pointer>': …"), or nothing.
+std::optional<std::string> parse_record(rapidjson::Document& doc,
+                                        const std::string& line,
+                                        std::string_view schema_path);
+
 /// "line L, column C" for a byte offset into text.
 std::string line_col(std::string_view text, std::size_t offset);
 

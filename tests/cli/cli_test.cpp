@@ -360,3 +360,29 @@ TEST_CASE("each build records a run; --report writes it; diff says what changed"
     CHECK(rabta_cmd({"diff", "--db", db, "--since", "2000-01-01"}).code == 1);
     CHECK(rabta_cmd({"diff", "--db", db, "--since", "yesterday"}).code == 2);
 }
+
+TEST_CASE("rabta extract writes facts; rabta merge stores them like a build") {
+    TempDir dir;
+    const std::string stem = "004_449d9a5e21841ebb";
+    write_file(dir.path() / "in.jsonl",
+               rabta::test::jsonl_record("n1", "خبر", rabta::test::seed(stem)) + "{broken\n");
+    Run e = rabta_cmd({"extract", dir / "in.jsonl", "-j", "2"});
+    CHECK(e.code == 1);  // the broken line is reported, the good one extracted
+    CHECK(e.err.find("in.jsonl:2: invalid JSON") != std::string::npos);
+    CHECK(std::count(e.out.begin(), e.out.end(), '\n') == 2);
+    write_file(dir.path() / "in.facts", e.out);
+
+    Run m = rabta_cmd({"merge", dir / "in.facts", "--db", dir / "m.db"});
+    CHECK(m.code == 0);
+    CHECK(m.out.find("1 articles stored (1 added") != std::string::npos);
+    Run b = rabta_cmd({"build", dir / "in.jsonl", "--db", dir / "b.db", "-q"});
+    CHECK(b.code == 1);
+    Run gm = rabta_cmd({"export", "--db", dir / "m.db"});
+    Run gb = rabta_cmd({"export", "--db", dir / "b.db"});
+    CHECK(gm.code == 0);
+    CHECK(gm.out.find("<edge") != std::string::npos);
+    CHECK(gm.out == gb.out);
+
+    Run none = rabta_cmd({"merge", "--db", dir / "x.db"});
+    CHECK(none.code == 2);
+}

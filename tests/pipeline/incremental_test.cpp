@@ -1,6 +1,7 @@
 // Incremental builds: after articles are added, changed and deleted, updating the
 // store in place gives the same graph, byte for byte, as building it from scratch.
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 #include <rabta/build.h>
 #include <rabta/error.h>
 #include <rabta/export.h>
@@ -29,12 +30,14 @@ namespace {
 BuildReport run_build(const std::string& db,
                       std::vector<std::string> paths,
                       bool full = false,
-                      std::optional<std::string> lexicon = {}) {
+                      std::optional<std::string> lexicon = {},
+                      unsigned jobs = 0) {
     BuildOptions o;
     o.db = db;
     o.paths = std::move(paths);
     o.full = full;
     o.lexicon = std::move(lexicon);
+    o.jobs = jobs;
     return build(o, [](const InputError&) {});
 }
 
@@ -306,4 +309,27 @@ TEST_CASE("real news with discovered actors: incremental equals from scratch, in
     const std::string other = dir / "backwards.db";
     run_build(other, {backwards});
     CHECK(exports(other) == graph);
+}
+
+TEST_CASE("any number of extraction threads gives the same store") {
+    TempDir dir;
+    std::vector<std::string> paths;
+    const fs::path shared = rabta::test::shared_dir();
+    if (!shared.empty()) paths.push_back((shared / "corpus" / "digital-economy.jsonl").string());
+    std::string copies;
+    int n = 0;
+    for (const auto& s : {s000, s001, s002, s003, s004})
+        for (int i = 0; i < 7; ++i)
+            copies += jsonl_record(fmt::format("copy-{}", n++), "نقل", seed(s));
+    write_file(dir.path() / "copies.jsonl", copies);
+    paths.push_back(dir / "copies.jsonl");
+
+    run_build(dir / "one.db", paths, true, {}, 1);
+    const std::string one = tables(dir / "one.db");
+    for (unsigned jobs : {2u, 3u, 8u}) {
+        CAPTURE(jobs);
+        const std::string db = dir / fmt::format("j{}.db", jobs);
+        run_build(db, paths, true, {}, jobs);
+        CHECK(tables(db) == one);
+    }
 }

@@ -7,6 +7,7 @@
 #include <rabta/error.h>
 #include <rabta/eval.h>
 #include <rabta/export.h>
+#include <rabta/facts.h>
 #include <rabta/graph.h>
 #include <rabta/store.h>
 #include <rabta/version.h>
@@ -17,6 +18,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <optional>
 #include <sstream>
 
@@ -145,37 +147,62 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
     BuildOptions bo;
     bool quiet = false;
+    bool incremental = false;
+    std::string report_path;
+    // What build and merge share: the store, the data files, the run's mode.
+    auto add_store_options = [&](CLI::App* cmd) {
+        cmd->add_option("--db", bo.db, "Database to build or update")->capture_default_str();
+        cmd->add_option("--lexicon", bo.lexicon,
+                        "Lexicon file or directory (default: embedded seeds/lexicon)");
+        cmd->add_option("--rules", bo.rules, "Rules file (default: embedded seeds/rules)");
+        cmd->add_option("--boilerplate", bo.boilerplate,
+                        "Boilerplate file (default: embedded seeds/text)");
+        cmd->add_flag("--strict", bo.strict,
+                      "Stop at the first bad article; the old database stays");
+        auto* full_flag =
+            cmd->add_flag("--full", bo.full,
+                          "Read every article again into a new database, swapped in at the end");
+        cmd->add_flag("--incremental", incremental,
+                      "Update the database in place, reading only new and changed articles (the "
+                      "default when the database exists and its lexicon, rules and rabta version "
+                      "are the ones in use; otherwise a full build)")
+            ->excludes(full_flag);
+        cmd->add_flag("-q,--quiet", quiet, "Print problems only, no summary");
+        cmd->add_option("--report", report_path,
+                        "Write the run report as JSON here (schemas/report.schema.json)");
+        cmd->add_option("--wait", bo.wait_seconds,
+                        "Seconds to wait for another build of the same database (then exit 4)")
+            ->capture_default_str();
+    };
     auto* build_cmd =
         app.add_subcommand("build", "Read articles, extract actors and ties, write the store");
     build_cmd->add_option(
         "paths", bo.paths,
         "Seed pages (*.txt), JSON Lines (*.jsonl), directories of them, or - for JSON "
         "Lines on stdin (default: the embedded seed articles)");
-    build_cmd->add_option("--db", bo.db, "Database to (re)build")->capture_default_str();
-    build_cmd->add_option("--lexicon", bo.lexicon,
-                          "Lexicon file or directory (default: embedded seeds/lexicon)");
-    build_cmd->add_option("--rules", bo.rules, "Rules file (default: embedded seeds/rules)");
-    build_cmd->add_option("--boilerplate", bo.boilerplate,
-                          "Boilerplate file (default: embedded seeds/text)");
-    build_cmd->add_flag("--strict", bo.strict,
-                        "Stop at the first bad article; the old database stays");
-    bool incremental = false;
-    auto* full_flag = build_cmd->add_flag(
-        "--full", bo.full, "Read every article again into a new database, swapped in at the end");
-    build_cmd
-        ->add_flag("--incremental", incremental,
-                   "Update the database in place, reading only new and changed articles (the "
-                   "default when the database exists and its lexicon, rules and rabta version "
-                   "are the ones in use; otherwise a full build)")
-        ->excludes(full_flag);
-    build_cmd->add_flag("-q,--quiet", quiet, "Print problems only, no summary");
-    std::string report_path;
-    build_cmd->add_option("--report", report_path,
-                          "Write the run report as JSON here (schemas/report.schema.json)");
-    build_cmd
-        ->add_option("--wait", bo.wait_seconds,
-                     "Seconds to wait for another build of the same database (then exit 4)")
-        ->capture_default_str();
+    add_store_options(build_cmd);
+    build_cmd->add_option("-j,--jobs", bo.jobs,
+                          "Threads extracting articles (default 0: one per core); the result is "
+                          "the same for any number");
+    auto* merge_cmd = app.add_subcommand(
+        "merge", "Store the facts that `rabta extract` wrote for shards of a corpus");
+    merge_cmd->add_option("facts", bo.facts, "Facts files (JSON Lines), or - for stdin")
+        ->required();
+    add_store_options(merge_cmd);
+
+    ExtractOptions eo;
+    std::vector<std::string> extract_inputs;
+    auto* extract_cmd = app.add_subcommand(
+        "extract",
+        "Read JSON Lines articles, write JSON Lines facts (schemas/facts.schema.json): no "
+        "database, no state, for running over shards");
+    extract_cmd->add_option("inputs", extract_inputs, "JSON Lines files (default: standard input)");
+    extract_cmd->add_option("--lexicon", eo.lexicon, "Lexicon file or directory");
+    extract_cmd->add_option("--rules", eo.rules, "Rules file");
+    extract_cmd->add_option("--boilerplate", eo.boilerplate, "Boilerplate file");
+    extract_cmd->add_option("-j,--jobs", eo.jobs,
+                            "Threads (default 0: one per core); the output is the same for any "
+                            "number");
 
     std::string db = "out/rabta.db";
     std::string format = "graphml";
@@ -254,7 +281,31 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
     try {
         if (int code = run_query_command(query, out, err); code >= 0) return code;
-        if (*build_cmd) {
+        if (*extract_cmd) {
+            std::size_t bad = 0;
+            auto report = [&](const InputError& e) {
+                ++bad;
+                fmt::print(err, "rabta: {} {}\n", e.repaired() ? "repaired" : "skipped", e.what());
+            };
+            if (extract_inputs.empty()) {
+                extract_stream(eo, std::cin, "(stdin)", out, report);
+            } else {
+                for (const auto& path : extract_inputs) {
+                    std::ifstream in(path, std::ios::binary);
+                    if (!in) {
+                        report(InputError(path, 0, "cannot open for reading"));
+                        continue;
+                    }
+                    extract_stream(eo, in, path, out, report);
+                }
+            }
+            if (!out) {
+                fmt::print(err, "rabta extract: cannot write the facts\n");
+                return kStoreFailure;
+            }
+            return bad > 0 ? kDataProblems : kOk;
+        }
+        if (*build_cmd || *merge_cmd) {
             std::vector<std::string> problems;
             BuildReport r = build(bo, [&](const InputError& e) {
                 problems.push_back(

@@ -1,0 +1,314 @@
+#include <fmt/format.h>
+#include <rabta/boilerplate.h>
+#include <rabta/error.h>
+#include <rabta/facts.h>
+#include <rabta/lexicon.h>
+#include <rabta/rules.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "pipeline/data.h"
+#include "pipeline/extract_queue.h"
+#include "rabta_version.h"
+#include "util/hash.h"
+#include "util/json.h"
+
+namespace rabta {
+
+namespace {
+
+constexpr int kFactsFormat = 1;
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void str(Writer& w, const char* key, std::string_view v) {
+    w.Key(key);
+    w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+}
+
+// An empty optional field is written as null, so that a reader can tell the
+// fields of a format apart from a typo.
+void opt_str(Writer& w, const char* key, std::string_view v) {
+    w.Key(key);
+    if (v.empty()) {
+        w.Null();
+    } else {
+        w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+    }
+}
+
+void end_line(std::ostream& out, const rapidjson::StringBuffer& buf) {
+    out.write(buf.GetString(), static_cast<std::streamsize>(buf.GetSize()));
+    out.put('\n');
+}
+
+std::string get(const rapidjson::Value& v, const char* key) {
+    auto it = v.FindMember(key);
+    if (it == v.MemberEnd() || !it->value.IsString()) return {};
+    return {it->value.GetString(), it->value.GetStringLength()};
+}
+
+std::uint32_t u32(const rapidjson::Value& v) {
+    return v.GetUint();
+}
+
+}  // namespace
+
+Versions extraction_versions(const Lexicon& lexicon, const Rules& rules, const Boilerplate& bp) {
+    return {{"lexicon_version", detail::hex64(lexicon.version())},
+            {"rules_version", detail::hex64(rules.version())},
+            {"boilerplate_version", detail::hex64(bp.version())},
+            {"rabta_version", RABTA_VERSION}};
+}
+
+void write_facts_header(std::ostream& out, const Versions& versions) {
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartObject();
+    w.Key("rabta_facts");
+    w.Int(kFactsFormat);
+    for (const auto& [k, v] : versions)
+        str(w, k.c_str(), v);
+    w.EndObject();
+    end_line(out, buf);
+}
+
+void write_facts(std::ostream& out, const Article& a, const Extraction& ex) {
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartObject();
+    w.Key("article");
+    w.StartObject();
+    str(w, "id", a.id);
+    str(w, "origin", a.origin);
+    str(w, "title", a.title);
+    opt_str(w, "published", a.published);
+    opt_str(w, "dateline", a.dateline);
+    opt_str(w, "outlet", a.outlet);
+    opt_str(w, "agency", a.agency);
+    opt_str(w, "url", a.url);
+    str(w, "content_hash", detail::hex64(a.content_hash));
+    str(w, "text", a.text);
+    w.EndObject();
+    w.Key("sentences");
+    w.StartArray();
+    for (const Span& s : ex.sentences) {
+        w.StartArray();
+        w.Uint(s.begin);
+        w.Uint(s.end);
+        w.EndArray();
+    }
+    w.EndArray();
+    w.Key("mentions");
+    w.StartArray();
+    for (const Mention& m : ex.mentions) {
+        w.StartArray();
+        w.String(m.entity.c_str(), static_cast<rapidjson::SizeType>(m.entity.size()));
+        const std::string_view kind = to_string(m.kind);
+        w.String(kind.data(), static_cast<rapidjson::SizeType>(kind.size()));
+        w.Uint(m.sentence);
+        w.Uint(m.span.begin);
+        w.Uint(m.span.end);
+        w.EndArray();
+    }
+    w.EndArray();
+    w.Key("relations");
+    w.StartArray();
+    for (const Relation& r : ex.relations) {
+        w.StartObject();
+        str(w, "source", r.source);
+        str(w, "target", r.target);
+        str(w, "relation", r.relation);
+        w.Key("directed");
+        w.Bool(r.directed);
+        str(w, "mode", r.mode);
+        opt_str(w, "context", r.context);
+        str(w, "rule", r.rule);
+        w.Key("confidence");
+        w.Double(r.confidence);
+        w.Key("sentence");
+        w.Uint(r.sentence);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("roles");
+    w.StartArray();
+    for (const TextRole& r : ex.roles) {
+        w.StartObject();
+        str(w, "person", r.person);
+        str(w, "org", r.org);
+        str(w, "title", r.title);
+        w.Key("sentence");
+        w.Uint(r.sentence);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("discovered");
+    w.StartArray();
+    for (const Actor& d : ex.discovered) {
+        w.StartObject();
+        str(w, "id", d.id);
+        str(w, "type", to_string(d.type));
+        str(w, "subtype", d.subtype);
+        str(w, "label_ur", d.label_ur);
+        opt_str(w, "label_en", d.label_en);
+        opt_str(w, "country", d.country);
+        w.Key("names");
+        w.StartArray();
+        for (const auto& n : d.names)
+            w.String(n.c_str(), static_cast<rapidjson::SizeType>(n.size()));
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    end_line(out, buf);
+}
+
+void read_facts(std::istream& in,
+                std::string_view origin,
+                const Versions& versions,
+                const FactsSink& sink,
+                const ProblemSink& problems) {
+    std::string line;
+    std::size_t number = 0;
+    bool header_seen = false;
+    while (std::getline(in, line)) {
+        ++number;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        auto fail = [&](const std::string& reason) {
+            problems(InputError(std::string(origin), number, reason));
+        };
+        rapidjson::Document doc;
+        if (auto why = detail::parse_record(doc, line, "schemas/facts.schema.json")) {
+            fail(*why);
+            continue;
+        }
+        if (doc.HasMember("rabta_facts")) {
+            if (doc["rabta_facts"].GetInt() != kFactsFormat) {
+                throw InputError(std::string(origin), number,
+                                 fmt::format("facts format {} is not the one this rabta reads ({})",
+                                             doc["rabta_facts"].GetInt(), kFactsFormat));
+            }
+            for (const auto& [k, v] : versions) {
+                const std::string theirs = get(doc, k.c_str());
+                if (theirs != v) {
+                    throw InputError(
+                        std::string(origin), number,
+                        fmt::format("these facts were extracted with {} {}, this run uses {}: "
+                                    "extract again with the same data files and rabta",
+                                    k, theirs, v));
+                }
+            }
+            header_seen = true;
+            continue;
+        }
+        if (!header_seen) {
+            throw InputError(std::string(origin), number,
+                             "facts without a header line (is this the output of rabta extract?)");
+        }
+        const auto& ja = doc["article"];
+        Article a;
+        a.id = get(ja, "id");
+        a.origin = get(ja, "origin");
+        a.title = get(ja, "title");
+        a.published = get(ja, "published");
+        a.dateline = get(ja, "dateline");
+        a.outlet = get(ja, "outlet");
+        a.agency = get(ja, "agency");
+        a.url = get(ja, "url");
+        a.content_hash = std::stoull(get(ja, "content_hash"), nullptr, 16);
+        a.text = get(ja, "text");
+        Extraction ex;
+        const auto text_size = a.text.size();
+        auto span = [&](std::uint32_t b, std::uint32_t e) -> std::optional<Span> {
+            if (b > e || e > text_size) return std::nullopt;
+            return Span{b, e};
+        };
+        bool ok = true;
+        for (const auto& s : doc["sentences"].GetArray()) {
+            auto sp = span(u32(s[0]), u32(s[1]));
+            if (!sp) ok = false;
+            ex.sentences.push_back(sp.value_or(Span{}));
+        }
+        const auto sentence_ok = [&](std::uint32_t i) { return i < ex.sentences.size(); };
+        for (const auto& m : doc["mentions"].GetArray()) {
+            Mention x;
+            x.entity = m[0].GetString();
+            const std::string_view kind = m[1].GetString();
+            x.kind = kind == "demonym"   ? MentionKind::demonym
+                     : kind == "anaphor" ? MentionKind::anaphor
+                                         : MentionKind::name;
+            x.sentence = u32(m[2]);
+            auto sp = span(u32(m[3]), u32(m[4]));
+            if (!sp || !sentence_ok(x.sentence)) ok = false;
+            x.span = sp.value_or(Span{});
+            ex.mentions.push_back(std::move(x));
+        }
+        for (const auto& r : doc["relations"].GetArray()) {
+            Relation x;
+            x.source = get(r, "source");
+            x.target = get(r, "target");
+            x.relation = get(r, "relation");
+            x.directed = r["directed"].GetBool();
+            x.mode = get(r, "mode");
+            x.context = get(r, "context");
+            x.rule = get(r, "rule");
+            x.confidence = r["confidence"].GetDouble();
+            x.sentence = u32(r["sentence"]);
+            if (!sentence_ok(x.sentence)) ok = false;
+            ex.relations.push_back(std::move(x));
+        }
+        for (const auto& r : doc["roles"].GetArray()) {
+            TextRole x;
+            x.person = get(r, "person");
+            x.org = get(r, "org");
+            x.title = get(r, "title");
+            x.sentence = u32(r["sentence"]);
+            if (!sentence_ok(x.sentence)) ok = false;
+            ex.roles.push_back(std::move(x));
+        }
+        for (const auto& d : doc["discovered"].GetArray()) {
+            Actor x;
+            x.id = get(d, "id");
+            x.type = entity_type_from(get(d, "type")).value_or(EntityType::organization);
+            x.subtype = get(d, "subtype");
+            x.label_ur = get(d, "label_ur");
+            x.label_en = get(d, "label_en");
+            x.country = get(d, "country");
+            for (const auto& n : d["names"].GetArray())
+                x.names.emplace_back(n.GetString(), n.GetStringLength());
+            ex.discovered.push_back(std::move(x));
+        }
+        if (!ok) {
+            fail(fmt::format("article '{}': a span or sentence index lies outside its text", a.id));
+            continue;
+        }
+        sink(std::move(a), std::move(ex));
+    }
+    if (in.bad()) problems(InputError(std::string(origin), number + 1, "read error"));
+}
+
+std::size_t extract_stream(const ExtractOptions& opt,
+                           std::istream& in,
+                           std::string_view origin,
+                           std::ostream& out,
+                           const ProblemSink& problems) {
+    const detail::ExtractionData data =
+        detail::ExtractionData::load(opt.lexicon, opt.rules, opt.boilerplate);
+    const Extractor extractor(data.lexicon, data.rules);
+    write_facts_header(out, extraction_versions(data.lexicon, data.rules, data.boilerplate()));
+    std::size_t n = 0;
+    detail::ExtractQueue queue(extractor, opt.jobs, [&](const Article& a, const Extraction& ex) {
+        write_facts(out, a, ex);
+        ++n;
+    });
+    read_jsonl(
+        in, origin, data.boilerplate(), [&](Article&& a) { queue.push(std::move(a)); }, problems);
+    queue.finish();
+    out.flush();
+    return n;
+}
+
+}  // namespace rabta
