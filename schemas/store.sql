@@ -19,7 +19,8 @@ CREATE TABLE articles (
     outlet       TEXT,
     agency       TEXT,               -- news agency or desk named by the dateline
     url          TEXT,
-    content_hash TEXT NOT NULL,
+    content_hash TEXT NOT NULL,      -- of the raw record: a change means read it again
+    story_hash   TEXT NOT NULL DEFAULT '',  -- of title and text: the same story read twice
     text         TEXT NOT NULL       -- original text; every span below indexes into it (bytes)
 );
 

@@ -3,6 +3,7 @@
 // InputError through the problem callback and go on with the next one.
 #pragma once
 
+#include <rabta/error.h>
 #include <rabta/span.h>
 
 #include <cstdint>
@@ -15,7 +16,6 @@
 namespace rabta {
 
 class Boilerplate;
-class InputError;
 
 /// One news story. All spans index into `text`, which is the story's original
 /// bytes (valid UTF-8) as they stood in the input.
@@ -33,15 +33,58 @@ struct Article {
     /// Hash of the record's raw bytes (the JSON line, or the whole page), for
     /// change detection: equal hashes mean equal input, so nothing to re-read.
     std::uint64_t content_hash = 0;
+    /// Hash of the title and text alone: the same story read twice (a corpus
+    /// and a selection from it that adds or drops other fields) is one article.
+    std::uint64_t story_hash = 0;
     std::uint32_t boilerplate_lines = 0;  ///< non-empty lines removed as boilerplate
 };
 
 using ArticleSink = std::function<void(Article&&)>;
 using ProblemSink = std::function<void(const InputError&)>;
 /// Asked before a record is parsed, with its origin ("path" or "path:line") and
-/// the hash of its raw bytes (Article::content_hash). Returning true skips the
-/// record: the caller already holds it (an incremental build).
+/// the hash of its raw bytes (Article::content_hash). Returning true means the
+/// caller already holds it (an incremental build): the article readers skip it,
+/// the record readers mark it Record::known.
 using KnownRecord = std::function<bool(const std::string& origin, std::uint64_t raw_hash)>;
+
+/// One input record before parsing: a JSON line or a whole page file. Reading
+/// records is cheap (split and hash); parsing them is the work, and can run on
+/// any thread.
+struct Record {
+    std::string file;            ///< path, "(stdin)", or the embedded seed's name
+    std::size_t line = 0;        ///< 1-based line of a JSON line; 0 for a page
+    std::string stem;            ///< a page's file stem: its article id
+    std::string bytes;           ///< the raw record (a JSON line without its line break)
+    std::uint64_t hash = 0;      ///< of `bytes`: Article::content_hash
+    bool known = false;          ///< KnownRecord said the caller holds it: need not be parsed
+    std::string origin() const;  ///< "path:line" or "path"
+};
+using RecordSink = std::function<void(Record&&)>;
+
+/// What one record gave: its articles (none when it was skipped), and the
+/// problems to report for it, in order (a repair keeps the article).
+struct Parsed {
+    std::vector<Article> articles;
+    std::vector<InputError> problems;
+};
+
+/// Parses a record (JSON line or page) into articles. Never throws for bad input.
+Parsed parse_record(const Record& record, const Boilerplate& boilerplate);
+
+/// Splits every path into records (see read_corpus), hashing each and marking
+/// those `known` accepts. Paths that cannot be read go to `problems`.
+void read_records(const std::vector<std::string>& paths,
+                  const RecordSink& sink,
+                  const ProblemSink& problems,
+                  const KnownRecord& known = {});
+/// The records of one JSON Lines stream.
+void read_jsonl_records(std::istream& in,
+                        std::string_view origin,
+                        const RecordSink& sink,
+                        const ProblemSink& problems,
+                        const KnownRecord& known = {});
+/// The five seed pages compiled into the library, as records.
+void read_embedded_records(const RecordSink& sink, const KnownRecord& known = {});
 
 /// Reads a scraped page in the seed format (title line, date line, body, site
 /// boilerplate). A page that carries a second story yields two articles.

@@ -160,6 +160,7 @@ struct StoredRun : RunRecord {
 struct StoredArticleKey {
     std::string id, origin;
     std::uint64_t content_hash = 0;
+    std::uint64_t story_hash = 0;
 };
 
 /// What changed between the graph of one run and the graph of a later one.

@@ -28,6 +28,7 @@ INSERT OR IGNORE INTO discovered_names
 SELECT d.article_id, d.entity_id, a.alias FROM discoveries d
 JOIN aliases a ON a.entity_id = d.entity_id AND a.kind = 'name';
 
+ALTER TABLE articles ADD COLUMN story_hash TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN mode TEXT;
 ALTER TABLE runs ADD COLUMN full_reason TEXT;
 ALTER TABLE runs ADD COLUMN added INTEGER NOT NULL DEFAULT 0;

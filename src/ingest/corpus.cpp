@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <rabta/article.h>
 #include <rabta/data_source.h>
 #include <rabta/error.h>
@@ -14,32 +15,47 @@ namespace rabta {
 
 namespace fs = std::filesystem;
 
+std::string Record::origin() const {
+    return line == 0 ? file : fmt::format("{}:{}", file, line);
+}
+
+namespace detail {
+void parse_jsonl_record(const Record& r, const Boilerplate& boilerplate, Parsed& out);
+}  // namespace detail
+
+Parsed parse_record(const Record& r, const Boilerplate& bp) {
+    Parsed out;
+    if (r.line != 0) {
+        detail::parse_jsonl_record(r, bp, out);
+        return out;
+    }
+    try {
+        out.articles = read_page(r.file, r.stem, r.bytes, bp,
+                                 [&](const InputError& e) { out.problems.push_back(e); });
+    } catch (const InputError& e) {
+        out.problems.push_back(e);
+    }
+    return out;
+}
+
 namespace {
 
 bool is_jsonl(const fs::path& p) {
     return p.extension() == ".jsonl";
 }
 
-void emit_page(const std::string& origin,
-               const std::string& stem,
-               std::string_view bytes,
-               const Boilerplate& bp,
-               const ArticleSink& sink,
-               const ProblemSink& problems,
-               const KnownRecord& known) {
-    if (known && known(origin, detail::hash64(bytes))) return;
-    try {
-        for (auto& a : read_page(origin, stem, bytes, bp, problems))
-            sink(std::move(a));
-    } catch (const InputError& e) {
-        problems(e);
-    }
+Record page_record(std::string file, std::string stem, std::string bytes) {
+    Record r;
+    r.file = std::move(file);
+    r.stem = std::move(stem);
+    r.hash = detail::hash64(bytes);
+    r.bytes = std::move(bytes);
+    return r;
 }
 
 // A JSON Lines file is streamed; a page is read whole.
 void read_file(const fs::path& p,
-               const Boilerplate& bp,
-               const ArticleSink& sink,
+               const RecordSink& sink,
                const ProblemSink& problems,
                const KnownRecord& known) {
     std::ifstream in(p, std::ios::binary);
@@ -48,7 +64,7 @@ void read_file(const fs::path& p,
         return;
     }
     if (is_jsonl(p)) {
-        read_jsonl(in, p.string(), bp, sink, problems, known);
+        read_jsonl_records(in, p.string(), sink, problems, known);
         return;
     }
     std::ostringstream ss;
@@ -57,19 +73,20 @@ void read_file(const fs::path& p,
         problems(InputError(p.string(), 0, "read error"));
         return;
     }
-    emit_page(p.string(), p.stem().string(), ss.str(), bp, sink, problems, known);
+    Record r = page_record(p.string(), p.stem().string(), ss.str());
+    r.known = known && known(r.file, r.hash);
+    sink(std::move(r));
 }
 
 }  // namespace
 
-void read_corpus(const std::vector<std::string>& paths,
-                 const Boilerplate& bp,
-                 const ArticleSink& sink,
-                 const ProblemSink& problems,
-                 const KnownRecord& known) {
+void read_records(const std::vector<std::string>& paths,
+                  const RecordSink& sink,
+                  const ProblemSink& problems,
+                  const KnownRecord& known) {
     for (const auto& path : paths) {
         if (path == "-") {
-            read_jsonl(std::cin, "(stdin)", bp, sink, problems, known);
+            read_jsonl_records(std::cin, "(stdin)", sink, problems, known);
             continue;
         }
         std::error_code ec;
@@ -79,7 +96,7 @@ void read_corpus(const std::vector<std::string>& paths,
             continue;
         }
         if (!fs::is_directory(st)) {
-            read_file(path, bp, sink, problems, known);
+            read_file(path, sink, problems, known);
             continue;
         }
         // Every *.txt page and *.jsonl file below the directory, in path order.
@@ -101,18 +118,58 @@ void read_corpus(const std::vector<std::string>& paths,
         }
         std::sort(files.begin(), files.end());
         for (const auto& f : files)
-            read_file(f, bp, sink, problems, known);
+            read_file(f, sink, problems, known);
     }
+}
+
+void read_embedded_records(const RecordSink& sink, const KnownRecord& known) {
+    for (const auto& f : embedded_files("seeds/articles/")) {
+        fs::path p(f.origin.substr(f.origin.find(' ') + 1));
+        Record r = page_record(p.string(), p.stem().string(), f.content);
+        r.known = known && known(r.file, r.hash);
+        sink(std::move(r));
+    }
+}
+
+namespace {
+
+// Parses each record as it comes: the readers for callers that do not need
+// parsing to run elsewhere.
+RecordSink parse_into(const Boilerplate& bp, const ArticleSink& sink, const ProblemSink& problems) {
+    return [&bp, &sink, &problems](Record&& r) {
+        if (r.known) return;
+        Parsed p = parse_record(r, bp);
+        for (const auto& e : p.problems)
+            problems(e);
+        for (auto& a : p.articles)
+            sink(std::move(a));
+    };
+}
+
+}  // namespace
+
+void read_corpus(const std::vector<std::string>& paths,
+                 const Boilerplate& bp,
+                 const ArticleSink& sink,
+                 const ProblemSink& problems,
+                 const KnownRecord& known) {
+    read_records(paths, parse_into(bp, sink, problems), problems, known);
+}
+
+void read_jsonl(std::istream& in,
+                std::string_view origin,
+                const Boilerplate& bp,
+                const ArticleSink& sink,
+                const ProblemSink& problems,
+                const KnownRecord& known) {
+    read_jsonl_records(in, origin, parse_into(bp, sink, problems), problems, known);
 }
 
 void read_embedded_seeds(const Boilerplate& bp,
                          const ArticleSink& sink,
                          const ProblemSink& problems,
                          const KnownRecord& known) {
-    for (const auto& f : embedded_files("seeds/articles/")) {
-        fs::path p(f.origin.substr(f.origin.find(' ') + 1));
-        emit_page(p.string(), p.stem().string(), f.content, bp, sink, problems, known);
-    }
+    read_embedded_records(parse_into(bp, sink, problems), known);
 }
 
 }  // namespace rabta

@@ -224,8 +224,10 @@ std::vector<Article> read_page(std::string_view origin,
         out.push_back(make_story(origin, std::string(stem) + "-2", bytes, lines, split + 1,
                                  lines.size(), boilerplate, page_outlet, out.front().published));
     }
-    for (Article& a : out)
+    for (Article& a : out) {
         a.content_hash = detail::hash64(raw);
+        a.story_hash = detail::hash64(a.text, detail::hash64(a.title));
+    }
     return out;
 }
 

@@ -232,9 +232,9 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
         for (const auto& [key, value] : versions)
             store.put_meta(key, value);
 
-        // article id → (origin, content hash) of what this run has read: the same
-        // article read twice (a corpus and a selection from it) is counted, not
-        // reported; an id reused for other content is a problem.
+        // article id → (origin, story hash) of what this run has read: the same
+        // story read twice (a corpus and a selection from it) is counted, not
+        // reported; an id reused for another story is a problem.
         std::unordered_map<std::string, std::pair<std::string, std::uint64_t>> seen;
         std::vector<std::string> unreadable;  // files and directories read not at all
         auto report_problem = [&](const InputError& e) {
@@ -245,14 +245,11 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
             if (opt.strict) throw e;
             problems(e);
         };
-        detail::ExtractQueue queue(
-            extractor, opt.jobs,
-            [&](const Article& a, const Extraction& ex) { store.put_article(a, ex); });
         // Whether an article read now must be (re)written; counts it either way.
         auto admit = [&](const Article& a) {
-            auto [it, fresh] = seen.emplace(a.id, std::make_pair(a.origin, a.content_hash));
+            auto [it, fresh] = seen.emplace(a.id, std::make_pair(a.origin, a.story_hash));
             if (!fresh) {
-                if (it->second.second == a.content_hash) {
+                if (it->second.second == a.story_hash) {
                     ++report.duplicates;
                     return false;
                 }
@@ -277,24 +274,40 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
             }
             return true;
         };
-        auto take = [&](Article&& a) {
-            if (admit(a)) queue.push(std::move(a));
+        auto held = [&](const Record& r) {
+            const auto [b, e] = before_by_hash.equal_range(r.hash);
+            const bool clash =
+                std::any_of(b, e, [&](const auto& k) { return seen.contains(k.second->id); });
+            if (clash) {
+                Parsed p = parse_record(r, bp);
+                for (const auto& problem : p.problems)
+                    report_problem(problem);
+                for (const Article& a : p.articles)
+                    if (admit(a)) store.put_article(a, extractor.run(a));
+                return;
+            }
+            const std::string origin = r.origin();
+            for (auto k = b; k != e; ++k) {
+                seen.emplace(k->second->id, std::make_pair(origin, k->second->story_hash));
+                ++report.unchanged;
+                if (k->second->origin != origin) store.set_origin(k->second->id, origin);
+            }
         };
-        // An unchanged record is not parsed: its articles are marked seen, unless
-        // one of them was seen already (then it is read, and take() sorts it out).
+        detail::ExtractQueue queue(
+            extractor, bp, opt.jobs,
+            [&](Article& a, const Extraction& ex) {
+                if (admit(a)) store.put_article(a, ex);
+            },
+            report_problem, held);
+        auto take = [&](Record&& r) { queue.push(std::move(r)); };
+        auto reading_problem = [&](const InputError& e) { queue.push(e); };
+        // A record whose raw hash the store holds is not parsed: in its turn, its
+        // articles are marked seen, unless one of them was seen already (then it
+        // is read after all, and admit() sorts it out).
         KnownRecord known;
         if (in_place) {
-            known = [&](const std::string& origin, std::uint64_t hash) {
-                const auto [b, e] = before_by_hash.equal_range(hash);
-                if (b == e) return false;
-                for (auto k = b; k != e; ++k)
-                    if (seen.contains(k->second->id)) return false;
-                for (auto k = b; k != e; ++k) {
-                    seen.emplace(k->second->id, std::make_pair(origin, hash));
-                    ++report.unchanged;
-                    if (k->second->origin != origin) store.set_origin(k->second->id, origin);
-                }
-                return true;
+            known = [&](const std::string&, std::uint64_t hash) {
+                return before_by_hash.count(hash) > 0;
             };
         }
         if (!opt.facts.empty()) {
@@ -306,9 +319,9 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
                     },
                     report_problem);
         } else if (opt.paths.empty()) {
-            read_embedded_seeds(bp, take, report_problem, known);
+            read_embedded_records(take, known);
         } else {
-            read_corpus(opt.paths, bp, take, report_problem, known);
+            read_records(opt.paths, take, reading_problem, known);
         }
         queue.finish();
         for (const auto& k : before) {

@@ -6,63 +6,107 @@
 namespace rabta::detail {
 
 namespace {
-// Articles per batch: enough to outweigh starting a thread, few enough to keep
+// Records per batch: enough to outweigh starting a thread, few enough to keep
 // the threads busy to the end of a small corpus.
 constexpr std::size_t kBatch = 16;
 }  // namespace
 
-ExtractQueue::ExtractQueue(const Extractor& extractor, unsigned jobs, Writer write)
+ExtractQueue::ExtractQueue(const Extractor& extractor,
+                           const Boilerplate& boilerplate,
+                           unsigned jobs,
+                           Writer write,
+                           ProblemSink problems,
+                           KnownHandler known)
     : extractor_(extractor),
+      boilerplate_(boilerplate),
       jobs_(jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency())),
-      write_(std::move(write)) {}
+      write_(std::move(write)),
+      problems_(std::move(problems)),
+      known_(std::move(known)) {}
 
 ExtractQueue::~ExtractQueue() {
     for (auto& b : running_)
-        if (b.extractions.valid()) b.extractions.wait();
+        if (b.done.valid()) b.done.wait();
 }
 
-void ExtractQueue::push(Article&& article) {
-    if (jobs_ == 1) {
-        const Extraction ex = extractor_.run(article);
-        write_(article, ex);
+ExtractQueue::Done ExtractQueue::work(const Item& item) const {
+    Done d;
+    if (!item.record || item.record->known) return d;
+    d.parsed = parse_record(*item.record, boilerplate_);
+    d.extractions.reserve(d.parsed.articles.size());
+    for (const Article& a : d.parsed.articles)
+        d.extractions.push_back(extractor_.run(a));
+    return d;
+}
+
+void ExtractQueue::hand_over(const Item& item, Done& done) {
+    if (item.problem) problems_(*item.problem);
+    if (item.record && item.record->known) {
+        known_(*item.record);
         return;
     }
-    filling_.push_back(std::move(article));
+    for (const auto& e : done.parsed.problems)
+        problems_(e);
+    for (std::size_t i = 0; i < done.parsed.articles.size(); ++i)
+        write_(done.parsed.articles[i], done.extractions[i]);
+}
+
+void ExtractQueue::push(Record&& record) {
+    Item item;
+    item.record = std::move(record);
+    if (jobs_ == 1) {
+        Done d = work(item);
+        hand_over(item, d);
+        return;
+    }
+    filling_.push_back(std::move(item));
+    if (filling_.size() == kBatch) launch();
+}
+
+void ExtractQueue::push(const InputError& problem) {
+    Item item;
+    item.problem = problem;
+    if (jobs_ == 1) {
+        Done d;
+        hand_over(item, d);
+        return;
+    }
+    filling_.push_back(std::move(item));
     if (filling_.size() == kBatch) launch();
 }
 
 void ExtractQueue::finish() {
     if (!filling_.empty()) launch();
     while (!running_.empty())
-        write_oldest();
+        hand_over_oldest();
 }
 
 void ExtractQueue::launch() {
     while (running_.size() >= jobs_)
-        write_oldest();
+        hand_over_oldest();
     Batch b;
-    b.articles = std::move(filling_);
+    b.items = std::move(filling_);
     filling_.clear();
-    // The batch's articles live in the deque element, which does not move:
+    // The batch's items live in the deque element, which does not move:
     // std::deque keeps references valid when elements are added at either end.
     running_.push_back(std::move(b));
-    const std::vector<Article>& articles = running_.back().articles;
-    running_.back().extractions = std::async(std::launch::async, [this, &articles] {
-        std::vector<Extraction> out;
-        out.reserve(articles.size());
-        for (const Article& a : articles)
-            out.push_back(extractor_.run(a));
+    const std::vector<Item>& items = running_.back().items;
+    running_.back().done = std::async(std::launch::async, [this, &items] {
+        std::vector<Done> out;
+        out.reserve(items.size());
+        for (const Item& item : items)
+            out.push_back(work(item));
         return out;
     });
 }
 
-void ExtractQueue::write_oldest() {
-    // get() first: until the task is done it reads the articles in place
-    const std::vector<Extraction> extractions = running_.front().extractions.get();
+void ExtractQueue::hand_over_oldest() {
+    // get() first: until the task is done it reads the items in place
+    std::vector<Done> done = running_.front().done.get();
     Batch b = std::move(running_.front());
     running_.pop_front();
-    for (std::size_t i = 0; i < b.articles.size(); ++i)
-        write_(b.articles[i], extractions[i]);
+    for (std::size_t i = 0; i < b.items.size(); ++i)
+        hand_over(b.items[i], done[i]);
 }
 
 }  // namespace rabta::detail

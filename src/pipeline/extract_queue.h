@@ -1,49 +1,75 @@
-// Parallel extraction with ordered writes: articles are extracted in small
-// batches on up to `jobs` threads, and each (article, extraction) is handed to
-// the writer on the calling thread in the order the articles were pushed. The
-// store therefore sees the same sequence of writes for any number of jobs,
-// and at most jobs + 1 batches are held at once, however big the corpus.
+// Parallel parsing and extraction with ordered results: input records are
+// parsed and their articles extracted in small batches on up to `jobs`
+// threads, and every problem and every (article, extraction) is handed back on
+// the calling thread in input order. The store therefore sees the same
+// sequence of writes and problems for any number of jobs, and at most jobs + 1
+// batches are held at once, however big the corpus.
 #pragma once
 
 #include <rabta/article.h>
+#include <rabta/boilerplate.h>
 #include <rabta/extract.h>
 
 #include <deque>
 #include <functional>
 #include <future>
+#include <optional>
 #include <vector>
 
 namespace rabta::detail {
 
 class ExtractQueue {
   public:
-    using Writer = std::function<void(const Article&, const Extraction&)>;
+    using Writer = std::function<void(Article&, const Extraction&)>;
+    /// A record marked Record::known: not parsed, handed over in its place.
+    using KnownHandler = std::function<void(const Record&)>;
 
-    /// `jobs` 0 means one per core; 1 extracts and writes each article as it is
-    /// pushed, on this thread.
-    ExtractQueue(const Extractor& extractor, unsigned jobs, Writer write);
-    /// Waits for batches still being extracted; their results are dropped.
+    /// `jobs` 0 means one per core; 1 parses, extracts and hands over each
+    /// record as it is pushed, on this thread.
+    ExtractQueue(const Extractor& extractor,
+                 const Boilerplate& boilerplate,
+                 unsigned jobs,
+                 Writer write,
+                 ProblemSink problems,
+                 KnownHandler known = {});
+    /// Waits for batches still being worked on; their results are dropped.
     ~ExtractQueue();
     ExtractQueue(const ExtractQueue&) = delete;
     ExtractQueue& operator=(const ExtractQueue&) = delete;
 
-    void push(Article&& article);
-    /// Extracts and writes everything pushed so far. An exception thrown by the
-    /// extractor or the writer comes out of push() or finish().
+    void push(Record&& record);
+    /// A problem found while reading (a file that cannot be opened): handed over
+    /// in its place among the records.
+    void push(const InputError& problem);
+    /// Hands over everything pushed so far. An exception thrown by the
+    /// extractor, the writer or the problem sink comes out of push() or finish().
     void finish();
 
   private:
-    struct Batch {
-        std::vector<Article> articles;
-        std::future<std::vector<Extraction>> extractions;
+    struct Item {
+        std::optional<Record> record;       ///< or
+        std::optional<InputError> problem;  ///< from reading
     };
+    struct Done {
+        Parsed parsed;
+        std::vector<Extraction> extractions;  ///< one per parsed article
+    };
+    struct Batch {
+        std::vector<Item> items;
+        std::future<std::vector<Done>> done;
+    };
+    Done work(const Item& item) const;
+    void hand_over(const Item& item, Done& done);
     void launch();
-    void write_oldest();
+    void hand_over_oldest();
 
     const Extractor& extractor_;
+    const Boilerplate& boilerplate_;
     unsigned jobs_;
     Writer write_;
-    std::vector<Article> filling_;
+    ProblemSink problems_;
+    KnownHandler known_;
+    std::vector<Item> filling_;
     std::deque<Batch> running_;
 };
 

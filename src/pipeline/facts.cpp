@@ -89,6 +89,7 @@ void write_facts(std::ostream& out, const Article& a, const Extraction& ex) {
     opt_str(w, "agency", a.agency);
     opt_str(w, "url", a.url);
     str(w, "content_hash", detail::hex64(a.content_hash));
+    str(w, "story_hash", detail::hex64(a.story_hash));
     str(w, "text", a.text);
     w.EndObject();
     w.Key("sentences");
@@ -219,6 +220,7 @@ void read_facts(std::istream& in,
         a.agency = get(ja, "agency");
         a.url = get(ja, "url");
         a.content_hash = std::stoull(get(ja, "content_hash"), nullptr, 16);
+        a.story_hash = std::stoull(get(ja, "story_hash"), nullptr, 16);
         a.text = get(ja, "text");
         Extraction ex;
         const auto text_size = a.text.size();
@@ -300,12 +302,16 @@ std::size_t extract_stream(const ExtractOptions& opt,
     const Extractor extractor(data.lexicon, data.rules);
     write_facts_header(out, extraction_versions(data.lexicon, data.rules, data.boilerplate()));
     std::size_t n = 0;
-    detail::ExtractQueue queue(extractor, opt.jobs, [&](const Article& a, const Extraction& ex) {
-        write_facts(out, a, ex);
-        ++n;
-    });
-    read_jsonl(
-        in, origin, data.boilerplate(), [&](Article&& a) { queue.push(std::move(a)); }, problems);
+    detail::ExtractQueue queue(
+        extractor, data.boilerplate(), opt.jobs,
+        [&](Article& a, const Extraction& ex) {
+            write_facts(out, a, ex);
+            ++n;
+        },
+        problems);
+    read_jsonl_records(
+        in, origin, [&](Record&& r) { queue.push(std::move(r)); },
+        [&](const InputError& e) { queue.push(e); });
     queue.finish();
     out.flush();
     return n;

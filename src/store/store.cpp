@@ -190,8 +190,8 @@ void Store::begin() {
         impl_->ins_article = std::make_unique<SQLite::Statement>(
             db,
             "INSERT INTO articles (id, origin, title, published, dateline, outlet, agency, url, "
-            "content_hash, text) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "content_hash, text, story_hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         impl_->ins_mention =
             std::make_unique<SQLite::Statement>(db,
                                                 "INSERT INTO mentions (article_id, entity_id, "
@@ -316,6 +316,7 @@ void Store::put_article(const Article& a, const Extraction& ex) {
         a.url.empty() ? st.bind(8) : st.bind(8, a.url);
         st.bind(9, detail::hex64(a.content_hash));
         st.bind(10, a.text);
+        st.bind(11, detail::hex64(a.story_hash));
         st.exec();
         st.reset();
         for (const Actor& d : ex.discovered) {
@@ -416,12 +417,15 @@ std::vector<StoredArticleKey> Store::article_keys() const {
     return guarded(impl_->path, "cannot read articles", [&] {
         std::vector<StoredArticleKey> out;
         SQLite::Statement st(impl_->db,
-                             "SELECT id, origin, content_hash FROM articles ORDER BY id");
+                             "SELECT id, origin, content_hash, story_hash FROM articles ORDER BY "
+                             "id");
         while (st.executeStep()) {
             StoredArticleKey k;
             k.id = st.getColumn(0).getString();
             k.origin = st.getColumn(1).getString();
             k.content_hash = std::stoull(st.getColumn(2).getString(), nullptr, 16);
+            const std::string story = st.getColumn(3).getString();
+            k.story_hash = story.empty() ? 0 : std::stoull(story, nullptr, 16);
             out.push_back(std::move(k));
         }
         return out;

@@ -71,6 +71,7 @@ TEST_CASE("seed 003 holds two stories; the second gets its own id") {
     CHECK(content(arts[1]).find("Post Views") == std::string::npos);
     // one record, the page: a change to either story re-reads both
     CHECK(arts[0].content_hash == arts[1].content_hash);
+    CHECK(arts[0].story_hash != arts[1].story_hash);
 }
 
 TEST_CASE("seed 004: related-links block and comment form dropped, no invented date") {

@@ -333,3 +333,39 @@ TEST_CASE("any number of extraction threads gives the same store") {
         CHECK(tables(db) == one);
     }
 }
+
+TEST_CASE("the same story in two files, with other fields around it, is one article") {
+    TempDir dir;
+    const std::string db = dir / "g.db";
+    const std::string a = dir / "a.jsonl", b = dir / "selection.jsonl";
+    write_file(a, jsonl_record("n1", "ایک", seed(s000), R"(, "category": "business")") +
+                      jsonl_record("n2", "دو", seed(s004)));
+    // a selection from it that drops a field and adds another
+    write_file(b, jsonl_record("n1", "ایک", seed(s000), R"(, "topic": "digital")"));
+    std::vector<std::string> problems;
+    auto run = [&](bool full) {
+        BuildOptions o;
+        o.db = db;
+        o.paths = {a, b};
+        o.full = full;
+        return build(o, [&](const InputError& e) { problems.push_back(e.what()); });
+    };
+    const BuildReport first = run(true);
+    CHECK(first.articles == 2);
+    CHECK(first.duplicates == 1);
+    const BuildReport again = run(false);
+    CHECK(again.mode == "incremental");
+    CHECK(again.unchanged == 2);
+    CHECK(again.duplicates == 1);
+    CHECK(problems.empty());
+    for (const auto& p : problems)
+        MESSAGE(p);
+
+    // another story under the same id is a problem, reported with both places
+    write_file(b, jsonl_record("n1", "کچھ اور", seed(s002)));
+    const BuildReport clash = run(false);
+    CHECK(clash.skipped == 1);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].find("selection.jsonl:1: article id 'n1' was already used for different "
+                           "text at") != std::string::npos);
+}
