@@ -13,9 +13,17 @@ namespace rabta::detail {
 /// CR; U+FFFE, U+FFFF) and &, <, >, " escaped. Input must be valid UTF-8.
 std::string xml_escape(std::string_view s);
 
+/// Appends `s` escaped as xml_escape() does.
+void append_xml_escaped(std::string& out, std::string_view s);
+
+/// Writes through its own buffer, flushed to the stream in large blocks and on
+/// destruction (the writer's scope ends before the stream is checked).
 class XmlWriter {
   public:
     explicit XmlWriter(std::ostream& out);
+    ~XmlWriter();
+    XmlWriter(const XmlWriter&) = delete;
+    XmlWriter& operator=(const XmlWriter&) = delete;
     /// The declaration; call once, first.
     void declaration();
     void start(std::string_view name);
@@ -29,7 +37,10 @@ class XmlWriter {
 
   private:
     void close_start_tag(bool newline);
+    void indent(std::size_t depth);
+    void flush_if_full();
     std::ostream& out_;
+    std::string buf_;
     std::vector<std::string> stack_;
     bool tag_open_ = false;
     bool has_text_ = false;

@@ -12,6 +12,15 @@
 
 namespace rabta::detail {
 
+/// Hash for unordered containers keyed by std::string that are searched with
+/// string_view: a lookup per token must not allocate.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+        return std::hash<std::string_view>{}(s);
+    }
+};
+
 /// Phrases keyed by their first token, longest first, each with a value.
 class PhraseSet {
   public:
@@ -35,7 +44,7 @@ class PhraseSet {
     /// Longest phrase starting at toks[i].
     std::optional<Match> match(const std::vector<std::string_view>& toks, std::size_t i) const {
         if (i >= toks.size()) return std::nullopt;
-        auto it = by_first_.find(std::string(toks[i]));
+        auto it = by_first_.find(toks[i]);
         if (it == by_first_.end()) return std::nullopt;
         for (const auto& e : it->second) {
             if (i + e.phrase.size() > toks.size()) continue;
@@ -52,7 +61,7 @@ class PhraseSet {
         Phrase phrase;
         int value;
     };
-    std::unordered_map<std::string, std::vector<Entry>> by_first_;
+    std::unordered_map<std::string, std::vector<Entry>, StringHash, std::equal_to<>> by_first_;
 };
 
 }  // namespace rabta::detail
