@@ -186,8 +186,8 @@ int store_stage(const std::vector<std::string>& paths, int runs, const fs::path&
         const auto& a = articles[i];
         art << csv(a.id) << ',' << csv(a.origin) << ',' << csv(a.title) << ',' << csv(a.published)
             << ',' << csv(a.dateline) << ',' << csv(a.outlet) << ',' << csv(a.agency) << ','
-            << csv(a.url) << ',' << fmt::format("{:016x}", a.content_hash) << ',' << csv(a.text)
-            << '\n';
+            << csv(a.url) << ',' << fmt::format("{:016x}", a.content_hash) << ','
+            << fmt::format("{:016x}", a.story_hash) << ',' << csv(a.text) << '\n';
         for (const auto& m : ex[i].mentions)
             men << csv(a.id) << ',' << csv(m.entity) << ',' << rabta::to_string(m.kind) << ','
                 << m.sentence << ',' << m.span.begin << ',' << m.span.end << ','
