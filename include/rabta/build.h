@@ -2,6 +2,7 @@
 #pragma once
 
 #include <rabta/article.h>
+#include <rabta/extract.h>
 #include <rabta/store.h>
 
 #include <cstdint>
@@ -28,6 +29,7 @@ struct BuildOptions {
     double wait_seconds = 0;
     /// Read every article again even when the database could be updated in place.
     bool full = false;
+    Limits limits;  ///< bounds on the work one article can cause
     /// Threads extracting articles (0: one per core); the store is the same for
     /// any number.
     unsigned jobs = 0;

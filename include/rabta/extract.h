@@ -49,6 +49,16 @@ struct TextRole {
     std::uint32_t sentence = 0;
 };
 
+/// Bounds on the work one article can cause, so that hostile input (a 50 MB
+/// article, a "sentence" of 100,000 words) cannot stall a build. An article
+/// longer than `article_bytes` is skipped; a sentence past the other bounds is
+/// read in part, and Extraction::limits says so.
+struct Limits {
+    std::size_t article_bytes = 1 << 20;  ///< text of one article (1 MiB)
+    std::size_t sentence_tokens = 1000;   ///< tokens of a sentence that are read
+    std::size_t sentence_mentions = 64;   ///< actor mentions of a sentence that can relate
+};
+
 struct Extraction {
     std::vector<Span> sentences;  ///< in Article::text, in reading order
     std::vector<Mention> mentions;
@@ -56,13 +66,15 @@ struct Extraction {
     /// Actors found by patterns (Actor::subtype "discovered"), in order of discovery.
     std::vector<Actor> discovered;
     std::vector<TextRole> roles;
+    /// Each limit hit while reading the article: what was cut, and which limit.
+    std::vector<std::string> limits;
 };
 
 class Extractor {
   public:
     /// Both must outlive the extractor. Construction compiles the lexicon keys
     /// and rule phrases; run() is const and safe to call from several threads.
-    Extractor(const Lexicon& lexicon, const Rules& rules);
+    Extractor(const Lexicon& lexicon, const Rules& rules, const Limits& limits = {});
     ~Extractor();
     Extractor(const Extractor&) = delete;
     Extractor& operator=(const Extractor&) = delete;

@@ -47,6 +47,7 @@ void read_facts(std::istream& in,
 struct ExtractOptions {
     std::optional<std::string> lexicon, rules, boilerplate;  ///< default: embedded
     unsigned jobs = 0;  ///< threads (0: one per core); the output is the same for any number
+    Limits limits;
 };
 
 /// Reads JSON Lines articles from `in`, writes the facts header and one facts

@@ -78,6 +78,32 @@ void read_file(const fs::path& p,
     sink(std::move(r));
 }
 
+// Collects the *.txt and *.jsonl files below `dir`.
+void list_files(const fs::path& dir, std::vector<fs::path>& files, const ProblemSink& problems) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+        problems(InputError(dir.string(), 0, "cannot list directory: " + ec.message()));
+        return;
+    }
+    std::vector<fs::path> subdirs;
+    for (auto end = fs::directory_iterator(); it != end; it.increment(ec)) {
+        if (ec) {
+            problems(InputError(dir.string(), 0, "cannot list directory: " + ec.message()));
+            break;
+        }
+        std::error_code type_ec;
+        if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) {  // no symlink loops
+            subdirs.push_back(it->path());
+        } else if (it->is_regular_file(type_ec)) {
+            const auto ext = it->path().extension();
+            if (ext == ".txt" || ext == ".jsonl") files.push_back(it->path());
+        }
+    }
+    for (const auto& d : subdirs)
+        list_files(d, files, problems);
+}
+
 }  // namespace
 
 void read_records(const std::vector<std::string>& paths,
@@ -99,23 +125,10 @@ void read_records(const std::vector<std::string>& paths,
             read_file(path, sink, problems, known);
             continue;
         }
-        // Every *.txt page and *.jsonl file below the directory, in path order.
+        // Every *.txt page and *.jsonl file below the directory, in path order;
+        // a subdirectory that cannot be listed is reported, the rest is read.
         std::vector<fs::path> files;
-        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
-                                            ec);
-        if (ec) {
-            problems(InputError(path, 0, "cannot list directory: " + ec.message()));
-            continue;
-        }
-        for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
-            if (ec) {  // the iterator is at its end now: name the directory given
-                problems(InputError(path, 0, "cannot list directory: " + ec.message()));
-                break;
-            }
-            if (!it->is_regular_file(ec)) continue;
-            auto ext = it->path().extension();
-            if (ext == ".txt" || ext == ".jsonl") files.push_back(it->path());
-        }
+        list_files(path, files, problems);
         std::sort(files.begin(), files.end());
         for (const auto& f : files)
             read_file(f, sink, problems, known);

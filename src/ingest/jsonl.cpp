@@ -32,6 +32,7 @@ void read_jsonl_records(std::istream& in,
     while (std::getline(in, line)) {
         ++number;
         if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a BOM
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         Record r;
         r.file = std::string(origin);

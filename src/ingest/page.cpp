@@ -202,6 +202,7 @@ std::vector<Article> read_page(std::string_view origin,
                                std::string_view raw,
                                const Boilerplate& boilerplate,
                                const ProblemSink& notices) {
+    if (raw.starts_with("\xEF\xBB\xBF")) raw.remove_prefix(3);  // a BOM is not text
     const std::string text = valid_utf8(origin, raw, notices);
     const std::string_view bytes = text;
     std::vector<detail::Line> lines = detail::classify_lines(bytes, boilerplate);

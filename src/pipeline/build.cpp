@@ -121,6 +121,21 @@ void fsync_path(const fs::path& p, bool directory) {
     ::close(fd);
 }
 
+// A file at `db` that is not SQLite (a typo in --db naming a document) is never
+// replaced by a build; an empty file or a damaged SQLite file may be.
+void refuse_foreign_file(const std::string& db) {
+    std::ifstream in(db, std::ios::binary);
+    if (!in) return;
+    char head[16] = {};
+    in.read(head, sizeof head);
+    const auto n = in.gcount();
+    if (n == 0) return;
+    if (n == 16 && std::string_view(head, 16) == std::string_view("SQLite format 3\0", 16)) return;
+    throw StoreError(db,
+                     "not a SQLite database; a build will not replace it (move it away, or "
+                     "pass another --db)");
+}
+
 // Why the store at `db` cannot be brought up to date in place; empty if it can.
 std::string why_full(const BuildOptions& opt, const Versions& versions) {
     if (opt.full) return "asked for (--full)";
@@ -181,7 +196,7 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
         detail::ExtractionData::load(opt.lexicon, opt.rules, opt.boilerplate);
     const Lexicon& lexicon = data.lexicon;
     const Boilerplate& bp = data.boilerplate();
-    const Extractor extractor(lexicon, data.rules);
+    const Extractor extractor(lexicon, data.rules, opt.limits);
     const Versions versions = extraction_versions(lexicon, data.rules, bp);
 
     const fs::path target = opt.db;
@@ -192,6 +207,7 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
     }
     const BuildLock lock(opt.db, opt.wait_seconds);
     remove_leftovers(target);
+    refuse_foreign_file(opt.db);
 
     BuildReport report;
     report.full_reason = why_full(opt, versions);
@@ -294,7 +310,7 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
             }
         };
         detail::ExtractQueue queue(
-            extractor, bp, opt.jobs,
+            extractor, bp, opt.limits.article_bytes, opt.jobs,
             [&](Article& a, const Extraction& ex) {
                 if (admit(a)) store.put_article(a, ex);
             },

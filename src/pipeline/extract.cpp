@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <rabta/extract.h>
 #include <rabta/text.h>
 
@@ -24,17 +25,18 @@ std::string_view to_string(MentionKind k) noexcept {
 }
 
 struct Extractor::Impl {
-    Impl(const Lexicon& l, const Rules& r)
-        : lexicon(l), rules(r), matcher(l), compiled(r), discoverer(r.actors, l) {}
+    Impl(const Lexicon& l, const Rules& r, const Limits& lim)
+        : lexicon(l), rules(r), limits(lim), matcher(l), compiled(r), discoverer(r.actors, l) {}
     const Lexicon& lexicon;
     const Rules& rules;
+    Limits limits;
     detail::Matcher matcher;
     detail::CompiledRules compiled;
     detail::Discoverer discoverer;
 };
 
-Extractor::Extractor(const Lexicon& lexicon, const Rules& rules)
-    : impl_(std::make_unique<Impl>(lexicon, rules)) {}
+Extractor::Extractor(const Lexicon& lexicon, const Rules& rules, const Limits& limits)
+    : impl_(std::make_unique<Impl>(lexicon, rules, limits)) {}
 
 Extractor::~Extractor() = default;
 
@@ -59,6 +61,12 @@ Extraction Extractor::run(const Article& article) const {
         for (const Span& sent :
              split_sentences(ft.text, {0, static_cast<std::uint32_t>(ft.text.size())})) {
             std::vector<Token> toks = tokenize(ft.text, sent);
+            if (toks.size() > impl_->limits.sentence_tokens) {
+                ex.limits.push_back(fmt::format(
+                    "sentence {} has {} tokens; only the first {} were read (sentence_tokens)",
+                    ex.sentences.size() + 1, toks.size(), impl_->limits.sentence_tokens));
+                toks.resize(impl_->limits.sentence_tokens);
+            }
             impl_->discoverer.split_glued_titles(toks, ft.text);
             views.clear();
             is_word.clear();
@@ -70,6 +78,13 @@ Extraction Extractor::run(const Article& article) const {
             ex.sentences.push_back(to_article(sent));
             detail::Discovery found = impl_->discoverer.run(
                 views, is_word, impl_->matcher.find(views, is_word), actors, titles);
+            if (found.mentions.size() > impl_->limits.sentence_mentions) {
+                ex.limits.push_back(
+                    fmt::format("sentence {} names {} actors; only the first {} can relate "
+                                "(sentence_mentions)",
+                                sidx + 1, found.mentions.size(), impl_->limits.sentence_mentions));
+                found.mentions.resize(impl_->limits.sentence_mentions);
+            }
             detail::SentenceResult sr =
                 detail::relate_sentence(impl_->compiled, actors, views, found.mentions, state);
             auto span_of = [&](std::size_t first, std::size_t last) {

@@ -1,5 +1,7 @@
 #include "pipeline/extract_queue.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <thread>
 
@@ -13,12 +15,14 @@ constexpr std::size_t kBatch = 16;
 
 ExtractQueue::ExtractQueue(const Extractor& extractor,
                            const Boilerplate& boilerplate,
+                           std::size_t max_article_bytes,
                            unsigned jobs,
                            Writer write,
                            ProblemSink problems,
                            KnownHandler known)
     : extractor_(extractor),
       boilerplate_(boilerplate),
+      max_article_bytes_(max_article_bytes),
       jobs_(jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency())),
       write_(std::move(write)),
       problems_(std::move(problems)),
@@ -33,6 +37,14 @@ ExtractQueue::Done ExtractQueue::work(const Item& item) const {
     Done d;
     if (!item.record || item.record->known) return d;
     d.parsed = parse_record(*item.record, boilerplate_);
+    std::erase_if(d.parsed.articles, [&](const Article& a) {
+        if (a.text.size() <= max_article_bytes_) return false;
+        d.parsed.problems.emplace_back(
+            item.record->file, item.record->line,
+            fmt::format("article '{}' is {} bytes, above the limit of {} (--max-article-bytes)",
+                        a.id, a.text.size(), max_article_bytes_));
+        return true;
+    });
     d.extractions.reserve(d.parsed.articles.size());
     for (const Article& a : d.parsed.articles)
         d.extractions.push_back(extractor_.run(a));
@@ -47,8 +59,11 @@ void ExtractQueue::hand_over(const Item& item, Done& done) {
     }
     for (const auto& e : done.parsed.problems)
         problems_(e);
-    for (std::size_t i = 0; i < done.parsed.articles.size(); ++i)
+    for (std::size_t i = 0; i < done.parsed.articles.size(); ++i) {
+        for (const auto& note : done.extractions[i].limits)
+            problems_(InputError(done.parsed.articles[i].origin, 0, note, true));
         write_(done.parsed.articles[i], done.extractions[i]);
+    }
 }
 
 void ExtractQueue::push(Record&& record) {

@@ -26,8 +26,10 @@ class ExtractQueue {
 
     /// `jobs` 0 means one per core; 1 parses, extracts and hands over each
     /// record as it is pushed, on this thread.
+    /// Articles longer than `max_article_bytes` become problems, unextracted.
     ExtractQueue(const Extractor& extractor,
                  const Boilerplate& boilerplate,
+                 std::size_t max_article_bytes,
                  unsigned jobs,
                  Writer write,
                  ProblemSink problems,
@@ -65,6 +67,7 @@ class ExtractQueue {
 
     const Extractor& extractor_;
     const Boilerplate& boilerplate_;
+    std::size_t max_article_bytes_;
     unsigned jobs_;
     Writer write_;
     ProblemSink problems_;

@@ -299,11 +299,11 @@ std::size_t extract_stream(const ExtractOptions& opt,
                            const ProblemSink& problems) {
     const detail::ExtractionData data =
         detail::ExtractionData::load(opt.lexicon, opt.rules, opt.boilerplate);
-    const Extractor extractor(data.lexicon, data.rules);
+    const Extractor extractor(data.lexicon, data.rules, opt.limits);
     write_facts_header(out, extraction_versions(data.lexicon, data.rules, data.boilerplate()));
     std::size_t n = 0;
     detail::ExtractQueue queue(
-        extractor, data.boilerplate(), opt.jobs,
+        extractor, data.boilerplate(), opt.limits.article_bytes, opt.jobs,
         [&](Article& a, const Extraction& ex) {
             write_facts(out, a, ex);
             ++n;

@@ -191,3 +191,45 @@ TEST_CASE_FIXTURE(Fixture, "«ان کا ملک» is the country of the person wh
     CHECK(r->mode == "intent");
     CHECK(find(ex, "holds_role", ex.discovered[0].id, "country:CN"));
 }
+
+TEST_CASE("limits bound the work of hostile sentences, and say what they cut") {
+    const Lexicon lexicon = Lexicon::embedded();
+    const Rules rules = Rules::embedded();
+    Limits limits;
+    limits.sentence_tokens = 40;
+    limits.sentence_mentions = 3;
+    const Extractor small(lexicon, rules, limits);
+    auto run = [&](const std::string& s) {
+        Article a;
+        a.id = "t";
+        a.text = s;
+        a.regions = {{0, static_cast<std::uint32_t>(s.size())}};
+        return small.run(a);
+    };
+    // a «sentence» of 500 words without an end: only the first 40 tokens are read
+    std::string words = "وزیراعظم شہباز شریف سے چینی سفیر نے ملاقات کی";
+    for (int i = 0; i < 100; ++i)
+        words += " اور پاکستان چین ترکی";
+    const Extraction long_one = run(words);
+    REQUIRE(long_one.limits.size() >= 1);
+    CHECK(long_one.limits[0].find("sentence 1 has") == 0);
+    CHECK(long_one.limits[0].find("only the first 40 were read") != std::string::npos);
+    // what lies within the limit is still read, and nothing past it
+    CHECK(std::any_of(long_one.mentions.begin(), long_one.mentions.end(),
+                      [](const Mention& m) { return m.entity == "person:shehbaz-sharif"; }));
+    CHECK(std::all_of(long_one.mentions.begin(), long_one.mentions.end(),
+                      [&](const Mention& m) { return m.span.end < 400; }));
+
+    // a sentence naming many actors: only the first three can relate
+    const Extraction many =
+        run("پاکستان، چین، ترکی، ایران، سعودی عرب اور قطر کے درمیان تعاون کا معاہدہ ہوا۔");
+    REQUIRE(many.limits.size() == 1);
+    CHECK(many.limits[0].find("names 6 actors; only the first 3 can relate") != std::string::npos);
+    for (const auto& r : many.relations) {
+        CHECK(r.source != "country:QA");
+        CHECK(r.target != "country:QA");
+    }
+
+    // an ordinary sentence hits no limit
+    CHECK(run("وزیراعظم شہباز شریف سے چینی سفیر نے ملاقات کی۔").limits.empty());
+}

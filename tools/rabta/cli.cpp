@@ -184,6 +184,19 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     build_cmd->add_option("-j,--jobs", bo.jobs,
                           "Threads extracting articles (default 0: one per core); the result is "
                           "the same for any number");
+    // Bounds on hostile input, for the commands that extract.
+    auto add_limits = [](CLI::App* cmd, Limits& l) {
+        cmd->add_option("--max-article-bytes", l.article_bytes,
+                        "Skip (and report) an article whose text is longer")
+            ->capture_default_str();
+        cmd->add_option("--max-sentence-tokens", l.sentence_tokens,
+                        "Read only this many tokens of a sentence (reported)")
+            ->capture_default_str();
+        cmd->add_option("--max-sentence-mentions", l.sentence_mentions,
+                        "Relate only this many actor mentions of a sentence (reported)")
+            ->capture_default_str();
+    };
+    add_limits(build_cmd, bo.limits);
     auto* merge_cmd = app.add_subcommand(
         "merge", "Store the facts that `rabta extract` wrote for shards of a corpus");
     merge_cmd->add_option("facts", bo.facts, "Facts files (JSON Lines), or - for stdin")
@@ -203,6 +216,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     extract_cmd->add_option("-j,--jobs", eo.jobs,
                             "Threads (default 0: one per core); the output is the same for any "
                             "number");
+    add_limits(extract_cmd, eo.limits);
 
     std::string db = "out/rabta.db";
     std::string format = "graphml";
