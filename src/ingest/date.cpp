@@ -71,8 +71,11 @@ bool is_day(std::string_view s) {
                            s.find_first_not_of("0123456789") == std::string_view::npos);
 }
 
+// A run of digits as a number; a run too long to be a day, month or year
+// gives -1 (no valid date) instead of overflowing.
 int to_int(std::string_view s) {
     if (s == kFirst) return 1;
+    if (s.size() > 6) return -1;
     int v = 0;
     for (char c : s)
         v = v * 10 + (c - '0');

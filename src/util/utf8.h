@@ -17,18 +17,30 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s);
 /// by U+FFFD; `replaced` counts them.
 std::string repair_utf8(std::string_view s, std::size_t& replaced);
 
-/// Decodes the code point at s[i] (s must be valid UTF-8) and advances i.
+/// Decodes the code point at s[i] and advances i. Meant for valid UTF-8; a byte
+/// that does not start a complete sequence decodes as U+FFFD and advances one
+/// byte, so no input reads past the end (the fuzzers found that path).
 inline char32_t next_cp(std::string_view s, std::size_t& i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
         ++i;
         return c;
     }
-    int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+    const std::size_t n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+    if (c < 0xC0 || c > 0xF4 || n >= s.size() - i) {
+        ++i;
+        return 0xFFFD;
+    }
     char32_t cp = c & (0x3F >> n);
-    for (int k = 1; k <= n; ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += static_cast<std::size_t>(n) + 1;
+    for (std::size_t k = 1; k <= n; ++k) {
+        const auto cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0) != 0x80) {
+            ++i;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    i += n + 1;
     return cp;
 }
 
