@@ -66,6 +66,15 @@ with() {  # NAME: a fresh directory holding the seed pages; prints its path
   echo "$d"
 }
 restore() { "$rabta" build "$tmp/seeds" --db "$db" -q 2>/dev/null; }
+edit_json() {  # FILE PYTHON: runs PYTHON on the file's JSON as `d`, writes it back
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+p = sys.argv[1]
+d = json.load(open(p, encoding='utf-8'))
+exec(sys.argv[2])
+json.dump(d, open(p, 'w', encoding='utf-8'), ensure_ascii=False)
+PY
+}
 
 d=$(with utf8)
 printf '{"id": "u1", "title": "x", "text": "پاکستان \xff\xfe اور چین کے درمیان تعاون۔"}\n' >"$d/bad.jsonl"
@@ -125,25 +134,13 @@ restore
 
 mkdir -p "$tmp/lexicon"
 cp "$src"/seeds/lexicon/*.json "$tmp/lexicon/"
-python3 - "$tmp/lexicon/persons.json" <<'PY'
-import json, sys
-p = sys.argv[1]
-d = json.load(open(p, encoding='utf-8'))
-d['actors'][0]['type'] = 'minister'
-json.dump(d, open(p, 'w', encoding='utf-8'), ensure_ascii=False)
-PY
+edit_json "$tmp/lexicon/persons.json" "d['actors'][0]['type'] = 'minister'"
 cp "$db" "$tmp/db.copy"
 case_ "a lexicon with a schema violation" 1 "persons.json: at '/actors/0/type'" graph -- "$rabta" build "$tmp/seeds" --db "$db" --lexicon "$tmp/lexicon" -q
 cmp -s "$db" "$tmp/db.copy" || { echo "FAIL  the database file changed after a broken lexicon"; failures=$((failures + 1)); }
 mkdir -p "$tmp/rules"
 cp "$src"/seeds/rules/*.json "$tmp/rules/"
-python3 - "$tmp/rules/relations.json" <<'PY'
-import json, sys
-p = sys.argv[1]
-d = json.load(open(p, encoding='utf-8'))
-d['rules'][0]['relation'] = 'bribed'
-json.dump(d, open(p, 'w', encoding='utf-8'), ensure_ascii=False)
-PY
+edit_json "$tmp/rules/relations.json" "d['rules'][0]['relation'] = 'bribed'"
 case_ "a rules file with an unknown relation" 1 "bribed" graph -- "$rabta" build "$tmp/seeds" --db "$db" --rules "$tmp/rules" -q
 case_ "a missing path" 1 "nope.jsonl: no such file or directory" graph -- "$rabta" build "$tmp/seeds" "$tmp/nope.jsonl" --db "$db" -q
 
