@@ -69,7 +69,10 @@ void ExtractQueue::hand_over(const Item& item, Done& done) {
 void ExtractQueue::push(Record&& record) {
     Item item;
     item.record = std::move(record);
-    if (jobs_ == 1) {
+    // Nothing to parse and nothing ahead of it: hand it over now (a no-op
+    // rebuild starts no thread at all).
+    const bool nothing_pending = filling_.empty() && running_.empty();
+    if (jobs_ == 1 || (item.record->known && nothing_pending)) {
         Done d = work(item);
         hand_over(item, d);
         return;
