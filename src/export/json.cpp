@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "export/evidence_join.h"
+#include "util/json_write.h"
 
 namespace rabta {
 
@@ -16,33 +17,10 @@ namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
 
-void str(Writer& w, std::string_view s) {
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-void key(Writer& w, const char* k) {
-    w.Key(k);
-}
-void opt(Writer& w, std::string_view s) {
-    if (s.empty()) {
-        w.Null();
-    } else {
-        str(w, s);
-    }
-}
-void field(Writer& w, const char* k, std::string_view v) {
-    key(w, k);
-    str(w, v);
-}
-void optional_field(Writer& w, const char* k, std::string_view v) {
-    key(w, k);
-    opt(w, v);
-}
-void span(Writer& w, std::uint32_t b, std::uint32_t e) {
-    w.StartArray();
-    w.Uint(b);
-    w.Uint(e);
-    w.EndArray();
-}
+using detail::write_field;
+using detail::write_optional_field;
+using detail::write_span;
+using detail::write_string;
 
 }  // namespace
 
@@ -52,86 +30,86 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
     Writer w(os);
     w.SetIndent(' ', 1);
     w.StartObject();
-    field(w, "format", "rabta-graph/1");
-    key(w, "directed");
+    write_field(w, "format", "rabta-graph/1");
+    w.Key("directed");
     w.Bool(true);
 
     std::unordered_set<std::string> nodes;
-    key(w, "nodes");
+    w.Key("nodes");
     w.StartArray();
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
         const ActorVertex& a = g[v];
         nodes.insert(a.id);
         w.StartObject();
-        field(w, "id", a.id);
-        field(w, "type", a.type);
-        field(w, "subtype", a.subtype);
-        field(w, "label_ur", a.label_ur);
-        field(w, "label_en", a.label_en);
-        optional_field(w, "country", a.country);
-        key(w, "aliases");
+        write_field(w, "id", a.id);
+        write_field(w, "type", a.type);
+        write_field(w, "subtype", a.subtype);
+        write_field(w, "label_ur", a.label_ur);
+        write_field(w, "label_en", a.label_en);
+        write_optional_field(w, "country", a.country);
+        w.Key("aliases");
         w.StartArray();
         for (const auto& al : a.aliases)
-            str(w, al);
+            write_string(w, al);
         w.EndArray();
-        key(w, "roles");
+        w.Key("roles");
         w.StartArray();
         for (const StoredRole& r : a.roles) {
             w.StartObject();
-            field(w, "title", r.title);
-            field(w, "org", r.org);
-            optional_field(w, "from", r.from);
-            optional_field(w, "to", r.to);
-            field(w, "source", r.source);
+            write_field(w, "title", r.title);
+            write_field(w, "org", r.org);
+            write_optional_field(w, "from", r.from);
+            write_optional_field(w, "to", r.to);
+            write_field(w, "source", r.source);
             w.EndObject();
         }
         w.EndArray();
-        key(w, "mentions");
+        w.Key("mentions");
         w.Int64(a.mentions);
-        optional_field(w, "first_seen", a.first_seen);
-        optional_field(w, "last_seen", a.last_seen);
+        write_optional_field(w, "first_seen", a.first_seen);
+        write_optional_field(w, "last_seen", a.last_seen);
         w.EndObject();
     }
     w.EndArray();
 
-    key(w, "edges");
+    w.Key("edges");
     w.StartArray();
     detail::EdgeEvidence evidence(store, tg);
     std::size_t n = 0;
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         const TieEdge& t = g[e];
         w.StartObject();
-        field(w, "id", fmt::format("e{}", n++));
-        field(w, "source", g[boost::source(e, g)].id);
-        field(w, "target", g[boost::target(e, g)].id);
-        field(w, "relation", t.relation);
-        key(w, "symmetric");
+        write_field(w, "id", fmt::format("e{}", n++));
+        write_field(w, "source", g[boost::source(e, g)].id);
+        write_field(w, "target", g[boost::target(e, g)].id);
+        write_field(w, "relation", t.relation);
+        w.Key("symmetric");
         w.Bool(t.symmetric);
-        field(w, "mode", t.mode);
-        key(w, "weight");
+        write_field(w, "mode", t.mode);
+        w.Key("weight");
         w.Double(t.weight);
-        optional_field(w, "first_date", t.first_date);
-        optional_field(w, "last_date", t.last_date);
-        key(w, "articles");
+        write_optional_field(w, "first_date", t.first_date);
+        write_optional_field(w, "last_date", t.last_date);
+        w.Key("articles");
         w.Int64(t.articles);
-        key(w, "outlets");
+        w.Key("outlets");
         w.StartArray();
         for (const auto& o : t.outlets)
-            str(w, o);
+            write_string(w, o);
         w.EndArray();
-        key(w, "evidences");
+        w.Key("evidences");
         w.StartArray();
         evidence.each(g[boost::source(e, g)].id, g[boost::target(e, g)].id, t.relation,
                       [&](const StoredRelation& ev) {
                           w.StartObject();
-                          field(w, "article", ev.article);
-                          field(w, "sentence", ev.sentence);
-                          key(w, "span");
-                          span(w, ev.span_begin, ev.span_end);
-                          optional_field(w, "date", ev.date);
-                          optional_field(w, "outlet", ev.outlet);
-                          field(w, "rule", ev.rule);
-                          field(w, "mode", ev.mode);
+                          write_field(w, "article", ev.article);
+                          write_field(w, "sentence", ev.sentence);
+                          w.Key("span");
+                          write_span(w, ev.span_begin, ev.span_end);
+                          write_optional_field(w, "date", ev.date);
+                          write_optional_field(w, "outlet", ev.outlet);
+                          write_field(w, "rule", ev.rule);
+                          write_field(w, "mode", ev.mode);
                           w.EndObject();
                       });
         w.EndArray();
@@ -144,22 +122,22 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
     store.for_each_mention([&](const Store::MentionRow& m) {
         if (nodes.count(m.entity)) articles.insert(m.article);
     });
-    key(w, "articles");
+    w.Key("articles");
     w.StartArray();
     store.for_each_article([&](const Store::ArticleRow& a) {
         if (!articles.count(a.id)) return;
         w.StartObject();
-        field(w, "id", a.id);
-        field(w, "title", a.title);
-        optional_field(w, "date", a.published);
-        optional_field(w, "outlet", a.outlet);
-        optional_field(w, "agency", a.agency);
-        optional_field(w, "dateline", a.dateline);
-        optional_field(w, "url", a.url);
+        write_field(w, "id", a.id);
+        write_field(w, "title", a.title);
+        write_optional_field(w, "date", a.published);
+        write_optional_field(w, "outlet", a.outlet);
+        write_optional_field(w, "agency", a.agency);
+        write_optional_field(w, "dateline", a.dateline);
+        write_optional_field(w, "url", a.url);
         w.EndObject();
     });
     w.EndArray();
-    key(w, "mentions");
+    w.Key("mentions");
     w.StartObject();
     std::string current;
     store.for_each_mention([&](const Store::MentionRow& m) {
@@ -167,15 +145,15 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
         if (m.article != current) {
             if (!current.empty()) w.EndArray();
             current = m.article;
-            key(w, current.c_str());
+            w.Key(current.c_str());
             w.StartArray();
         }
         w.StartObject();
-        field(w, "entity", m.entity);
-        field(w, "surface", m.surface);
-        key(w, "span");
-        span(w, m.begin, m.end);
-        field(w, "kind", m.kind);
+        write_field(w, "entity", m.entity);
+        write_field(w, "surface", m.surface);
+        w.Key("span");
+        write_span(w, m.begin, m.end);
+        write_field(w, "kind", m.kind);
         w.EndObject();
     });
     if (!current.empty()) w.EndArray();

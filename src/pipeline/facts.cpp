@@ -13,6 +13,7 @@
 #include "rabta_version.h"
 #include "util/hash.h"
 #include "util/json.h"
+#include "util/json_write.h"
 
 namespace rabta {
 
@@ -21,22 +22,6 @@ namespace {
 constexpr int kFactsFormat = 1;
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void str(Writer& w, const char* key, std::string_view v) {
-    w.Key(key);
-    w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-}
-
-// An empty optional field is written as null, so that a reader can tell the
-// fields of a format apart from a typo.
-void opt_str(Writer& w, const char* key, std::string_view v) {
-    w.Key(key);
-    if (v.empty()) {
-        w.Null();
-    } else {
-        w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-    }
-}
 
 void end_line(std::ostream& out, const rapidjson::StringBuffer& buf) {
     out.write(buf.GetString(), static_cast<std::streamsize>(buf.GetSize()));
@@ -69,7 +54,7 @@ void write_facts_header(std::ostream& out, const Versions& versions) {
     w.Key("rabta_facts");
     w.Int(kFactsFormat);
     for (const auto& [k, v] : versions)
-        str(w, k.c_str(), v);
+        detail::write_field(w, k.c_str(), v);
     w.EndObject();
     end_line(out, buf);
 }
@@ -80,34 +65,29 @@ void write_facts(std::ostream& out, const Article& a, const Extraction& ex) {
     w.StartObject();
     w.Key("article");
     w.StartObject();
-    str(w, "id", a.id);
-    str(w, "origin", a.origin);
-    str(w, "title", a.title);
-    opt_str(w, "published", a.published);
-    opt_str(w, "dateline", a.dateline);
-    opt_str(w, "outlet", a.outlet);
-    opt_str(w, "agency", a.agency);
-    opt_str(w, "url", a.url);
-    str(w, "content_hash", detail::hex64(a.content_hash));
-    str(w, "story_hash", detail::hex64(a.story_hash));
-    str(w, "text", a.text);
+    detail::write_field(w, "id", a.id);
+    detail::write_field(w, "origin", a.origin);
+    detail::write_field(w, "title", a.title);
+    detail::write_optional_field(w, "published", a.published);
+    detail::write_optional_field(w, "dateline", a.dateline);
+    detail::write_optional_field(w, "outlet", a.outlet);
+    detail::write_optional_field(w, "agency", a.agency);
+    detail::write_optional_field(w, "url", a.url);
+    detail::write_field(w, "content_hash", detail::hex64(a.content_hash));
+    detail::write_field(w, "story_hash", detail::hex64(a.story_hash));
+    detail::write_field(w, "text", a.text);
     w.EndObject();
     w.Key("sentences");
     w.StartArray();
-    for (const Span& s : ex.sentences) {
-        w.StartArray();
-        w.Uint(s.begin);
-        w.Uint(s.end);
-        w.EndArray();
-    }
+    for (const Span& s : ex.sentences)
+        detail::write_span(w, s.begin, s.end);
     w.EndArray();
     w.Key("mentions");
     w.StartArray();
     for (const Mention& m : ex.mentions) {
         w.StartArray();
-        w.String(m.entity.c_str(), static_cast<rapidjson::SizeType>(m.entity.size()));
-        const std::string_view kind = to_string(m.kind);
-        w.String(kind.data(), static_cast<rapidjson::SizeType>(kind.size()));
+        detail::write_string(w, m.entity);
+        detail::write_string(w, to_string(m.kind));
         w.Uint(m.sentence);
         w.Uint(m.span.begin);
         w.Uint(m.span.end);
@@ -118,14 +98,14 @@ void write_facts(std::ostream& out, const Article& a, const Extraction& ex) {
     w.StartArray();
     for (const Relation& r : ex.relations) {
         w.StartObject();
-        str(w, "source", r.source);
-        str(w, "target", r.target);
-        str(w, "relation", r.relation);
+        detail::write_field(w, "source", r.source);
+        detail::write_field(w, "target", r.target);
+        detail::write_field(w, "relation", r.relation);
         w.Key("directed");
         w.Bool(r.directed);
-        str(w, "mode", r.mode);
-        opt_str(w, "context", r.context);
-        str(w, "rule", r.rule);
+        detail::write_field(w, "mode", r.mode);
+        detail::write_optional_field(w, "context", r.context);
+        detail::write_field(w, "rule", r.rule);
         w.Key("confidence");
         w.Double(r.confidence);
         w.Key("sentence");
@@ -137,9 +117,9 @@ void write_facts(std::ostream& out, const Article& a, const Extraction& ex) {
     w.StartArray();
     for (const TextRole& r : ex.roles) {
         w.StartObject();
-        str(w, "person", r.person);
-        str(w, "org", r.org);
-        str(w, "title", r.title);
+        detail::write_field(w, "person", r.person);
+        detail::write_field(w, "org", r.org);
+        detail::write_field(w, "title", r.title);
         w.Key("sentence");
         w.Uint(r.sentence);
         w.EndObject();
@@ -149,16 +129,16 @@ void write_facts(std::ostream& out, const Article& a, const Extraction& ex) {
     w.StartArray();
     for (const Actor& d : ex.discovered) {
         w.StartObject();
-        str(w, "id", d.id);
-        str(w, "type", to_string(d.type));
-        str(w, "subtype", d.subtype);
-        str(w, "label_ur", d.label_ur);
-        opt_str(w, "label_en", d.label_en);
-        opt_str(w, "country", d.country);
+        detail::write_field(w, "id", d.id);
+        detail::write_field(w, "type", to_string(d.type));
+        detail::write_field(w, "subtype", d.subtype);
+        detail::write_field(w, "label_ur", d.label_ur);
+        detail::write_optional_field(w, "label_en", d.label_en);
+        detail::write_optional_field(w, "country", d.country);
         w.Key("names");
         w.StartArray();
         for (const auto& n : d.names)
-            w.String(n.c_str(), static_cast<rapidjson::SizeType>(n.size()));
+            detail::write_string(w, n);
         w.EndArray();
         w.EndObject();
     }
