@@ -146,6 +146,8 @@ case_ "a missing path" 1 "nope.jsonl: no such file or directory" graph -- "$rabt
 
 # Unreadable input and read-only output need a user the file modes bind: root
 # reads everything, so the cases run as nobody when the test runs as root.
+# nobody runs a copy of the binary in $tmp: the build tree may sit under a
+# directory only root can enter (a checkout in /root, say).
 as_user() {
   if [ "$(id -u)" -eq 0 ]; then
     setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
@@ -153,6 +155,11 @@ as_user() {
     "$@"
   fi
 }
+mkdir -p "$tmp/bin"
+cp "$rabta" "$tmp/bin/rabta"
+chmod 755 "$tmp/bin" "$tmp/bin/rabta"
+as_user "$tmp/bin/rabta" --version >/dev/null ||
+  { echo "setup: $(id -un 2>/dev/null) cannot run rabta as another user"; exit 1; }
 d=$(with unreadable)
 mkdir -p "$d/locked"
 printf '{"id": "l1", "text": "پاکستان اور چین کے درمیان تعاون۔"}\n' >"$d/locked/a.jsonl"
@@ -161,13 +168,13 @@ mkdir -p "$tmp/nobody"
 cp "$db" "$tmp/nobody/g.db"
 chmod -R a+rwX "$tmp/nobody" "$d"
 chmod 000 "$d/locked"
-case_ "an unreadable directory" 1 "locked" none -- as_user "$rabta" build "$d" --db "$tmp/nobody/g.db" -q
+case_ "an unreadable directory" 1 "locked" none -- as_user "$tmp/bin/rabta" build "$d" --db "$tmp/nobody/g.db" -q
 [ "$(sqlite3 "$tmp/nobody/g.db" 'SELECT count(*) FROM articles')" -ge 6 ] ||
   { echo "FAIL  articles lost after an unreadable directory"; failures=$((failures + 1)); }
 chmod 755 "$d/locked"
 mkdir -p "$tmp/readonly"
 chmod 555 "$tmp/readonly"
-case_ "a read-only output path" 3 "readonly/out.graphml" none -- as_user "$rabta" export --db "$tmp/nobody/g.db" -o "$tmp/readonly/out.graphml"
+case_ "a read-only output path" 3 "readonly/out.graphml" none -- as_user "$tmp/bin/rabta" export --db "$tmp/nobody/g.db" -o "$tmp/readonly/out.graphml"
 
 exec 9>"$db.lock"
 flock -n 9
