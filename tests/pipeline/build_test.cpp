@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -84,14 +85,22 @@ TEST_CASE("a build killed with SIGKILL at any moment leaves the previous graph w
     const auto old_shape = shape(db);
     const std::string corpus = big_corpus(dir.path(), 240);
 
-    // how long tonight's build takes here, to kill it somewhere inside
+    // How long tonight's build takes here, to kill it somewhere inside: the
+    // faster of two, as a build slowed by a busy machine would put most kills
+    // past the end.
     const std::string scratch = dir / "scratch.db";
-    const auto t0 = std::chrono::steady_clock::now();
-    build_quietly(scratch, {corpus});
-    const auto took = std::chrono::steady_clock::now() - t0;
+    long us = 0;
+    for (int i = 0; i < 2; ++i) {
+        std::filesystem::remove(scratch);
+        const auto t0 = std::chrono::steady_clock::now();
+        build_quietly(scratch, {corpus});
+        const long took = static_cast<long>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                                std::chrono::steady_clock::now() - t0)
+                                                .count());
+        us = i == 0 ? took : std::min(us, took);
+    }
     const auto new_shape = shape(scratch);
     REQUIRE(new_shape != old_shape);
-    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(took).count();
     MESSAGE("a build of the big corpus takes " << us / 1000 << " ms here");
 
     std::mt19937 rng(20261121);
@@ -99,9 +108,11 @@ TEST_CASE("a build killed with SIGKILL at any moment leaves the previous graph w
     std::uniform_int_distribution<long> when(0, us * 13 / 10);
     // Every third build reads everything into a new file and swaps it in; the
     // others update the database in place (remove the seeds, add the corpus).
-    constexpr int kTrials = 30;
-    int interrupted = 0, finished = 0;
-    for (int trial = 0; trial < kTrials; ++trial) {
+    // At least 30 trials, and more until 20 kills have landed inside a build:
+    // how many do depends on how busy the machine is, not on the code.
+    constexpr int kMinTrials = 30, kMinInterrupted = 20, kMaxTrials = 150;
+    int interrupted = 0, finished = 0, trial = 0;
+    for (; trial < kMaxTrials && (trial < kMinTrials || interrupted < kMinInterrupted); ++trial) {
         CAPTURE(trial);
         const bool full = trial % 3 == 0;
         CAPTURE(full);
@@ -136,9 +147,9 @@ TEST_CASE("a build killed with SIGKILL at any moment leaves the previous graph w
             REQUIRE(shape(db) == old_shape);
         }
     }
-    MESSAGE(interrupted << " of " << kTrials << " builds were killed before their graph was in, "
+    MESSAGE(interrupted << " of " << trial << " builds were killed before their graph was in, "
                         << finished << " put it in whole");
-    CHECK(interrupted >= 12);
+    CHECK(interrupted >= kMinInterrupted);
 
     // the next build succeeds and clears what the killed ones left behind
     build_quietly(db, {corpus});

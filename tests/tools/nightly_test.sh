@@ -20,6 +20,7 @@ grep -q '"status": "ok"' "$out/latest/report.json" || fail "report status"
 # a second night the same day replaces the folder; the diff is empty
 "$src/tools/nightly" --out "$out" --keep 2 "$src/seeds/articles" >/dev/null || fail "second night"
 grep -q "entities added (0)" "$out/latest/diff.txt" || fail "diff of an unchanged night"
+day=$(readlink "$out/latest")  # again: the second night may have begun a new day
 
 # a failed night: latest and yesterday's files stay
 before=$(cat "$out/latest/ties.graphml" | md5sum)
