@@ -227,8 +227,13 @@ class Store {
     /// result does not depend on the order articles were stored in.
     void refresh_discovered();
     /// Records a finished build run with a snapshot of what the graph holds now;
-    /// returns its id.
-    std::int64_t put_run(const RunRecord& run);
+    /// returns its id. `same_graph_as`: a run whose snapshot is known to equal
+    /// the graph now (snapshot_run(), and nothing stored or removed since),
+    /// copied instead of recomputed.
+    std::int64_t put_run(const RunRecord& run, std::int64_t same_graph_as = 0);
+    /// The run whose snapshot equals the graph as a build left it: the last
+    /// recorded run, or 0 when none, or when a schema migration came after it.
+    std::int64_t snapshot_run() const;
     /// Copies the run history (runs and their snapshots) of the database at
     /// `previous`, which this store replaces. A file that is not a rabta store is
     /// ignored: a build never fails for yesterday's history.

@@ -364,11 +364,23 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
         run.skipped = report.skipped;
         run.articles = static_cast<std::int64_t>(seen.size()) + report.kept;
         report.articles = run.articles;
-        report.run = store.put_run(run);
+        // Nothing added, changed or removed in place, and no migration since the
+        // previous run: the graph is that run's, whose snapshot is copied and
+        // whose diff is empty.
+        const std::vector<StoredRun> earlier = store.runs();
+        const std::int64_t previous =
+            !earlier.empty() && earlier.back().has_snapshot ? earlier.back().id : 0;
+        const bool same_graph = in_place && previous > 0 && store.snapshot_run() == previous &&
+                                report.added + report.changed + report.removed == 0;
+        report.run = store.put_run(run, same_graph ? previous : 0);
         store.commit();
-        const std::vector<StoredRun> runs = store.runs();
-        if (runs.size() >= 2 && runs[runs.size() - 2].has_snapshot)
-            report.since_previous = store.diff(runs[runs.size() - 2].id, report.run);
+        if (same_graph) {
+            report.since_previous = RunDiff{};
+            report.since_previous->from_run = previous;
+            report.since_previous->to_run = report.run;
+        } else if (previous > 0) {
+            report.since_previous = store.diff(previous, report.run);
+        }
         StoreStats st = store.stats();
         report.mentions = st.mentions;
         report.entities_by_type = st.entities_by_type;

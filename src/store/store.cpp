@@ -162,6 +162,9 @@ Store Store::open_store(const std::string& path, bool for_update) {
                                                        v - 1, v, step, e.what()));
                 }
             }
+            // A migration may change what the graph holds: no run's snapshot is
+            // known to equal it any more (see snapshot_run()).
+            rw->db.exec("DELETE FROM meta WHERE key = 'snapshot_run'");
             tx.commit();
             return Store(std::move(rw));
         }
@@ -461,7 +464,14 @@ void Store::refresh_discovered() {
     });
 }
 
-std::int64_t Store::put_run(const RunRecord& run) {
+std::int64_t Store::snapshot_run() const {
+    return guarded(impl_->path, "cannot read meta", [&] {
+        SQLite::Statement st(impl_->db, "SELECT value FROM meta WHERE key = 'snapshot_run'");
+        return st.executeStep() ? std::stoll(st.getColumn(0).getString()) : std::int64_t{0};
+    });
+}
+
+std::int64_t Store::put_run(const RunRecord& run, std::int64_t same_graph_as) {
     return guarded(impl_->path, "cannot record run", [&] {
         auto& db = impl_->db;
         SQLite::Statement st(
@@ -490,18 +500,40 @@ std::int64_t Store::put_run(const RunRecord& run) {
             q.bind(1, id);
             q.exec();
         };
-        snap(
-            "INSERT INTO run_entities (run_id, entity_id, type, label_ur) "
-            "SELECT ?, e.id, e.type, e.label_ur FROM entities e WHERE e.id IN "
-            "(SELECT entity_id FROM mentions UNION SELECT source_id FROM relations "
-            " UNION SELECT target_id FROM relations)");
-        snap(
-            "INSERT INTO run_ties (run_id, source_id, target_id, relation, evidences) "
-            "SELECT ?, source_id, target_id, relation, count(DISTINCT evidence_key) "
-            "FROM relations GROUP BY source_id, target_id, relation");
-        snap(
-            "INSERT OR IGNORE INTO run_roles (run_id, entity_id, title, org_id) "
-            "SELECT DISTINCT ?, entity_id, title, org_id FROM roles WHERE source <> 'lexicon'");
+        auto copy = [&](const char* sql) {
+            SQLite::Statement q(db, sql);
+            q.bind(1, id);
+            q.bind(2, same_graph_as);
+            q.exec();
+        };
+        if (same_graph_as > 0) {
+            copy(
+                "INSERT INTO run_entities SELECT ?, entity_id, type, label_ur FROM run_entities "
+                "WHERE run_id = ?");
+            copy(
+                "INSERT INTO run_ties SELECT ?, source_id, target_id, relation, evidences FROM "
+                "run_ties WHERE run_id = ?");
+            copy(
+                "INSERT INTO run_roles SELECT ?, entity_id, title, org_id FROM run_roles WHERE "
+                "run_id = ?");
+        } else {
+            snap(
+                "INSERT INTO run_entities (run_id, entity_id, type, label_ur) "
+                "SELECT ?, e.id, e.type, e.label_ur FROM entities e WHERE e.id IN "
+                "(SELECT entity_id FROM mentions UNION SELECT source_id FROM relations "
+                " UNION SELECT target_id FROM relations)");
+            snap(
+                "INSERT INTO run_ties (run_id, source_id, target_id, relation, evidences) "
+                "SELECT ?, source_id, target_id, relation, count(DISTINCT evidence_key) "
+                "FROM relations GROUP BY source_id, target_id, relation");
+            snap(
+                "INSERT OR IGNORE INTO run_roles (run_id, entity_id, title, org_id) "
+                "SELECT DISTINCT ?, entity_id, title, org_id FROM roles WHERE source <> 'lexicon'");
+        }
+        SQLite::Statement mark(
+            db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('snapshot_run', ?)");
+        mark.bind(1, std::to_string(id));
+        mark.exec();
         SQLite::Statement pr(db,
                              "INSERT INTO run_problems (run_id, seq, origin, line, reason, "
                              "repaired) VALUES (?, ?, ?, ?, ?, ?)");

@@ -200,6 +200,16 @@ TEST_CASE("incremental equals from scratch after adding, changing and deleting a
     CHECK(noop.since_previous->ties_added.empty());
     CHECK(noop.since_previous->ties_removed.empty());
     CHECK(exports(db) == graph);
+    // its snapshot is the previous run's, copied, and what a recount gives
+    CHECK(Store::open(db).snapshot_run() == 3);
+    CHECK(count(db,
+                "SELECT count(*) FROM (SELECT source_id, target_id, relation, evidences FROM "
+                "run_ties WHERE run_id = 3 EXCEPT SELECT source_id, target_id, relation, "
+                "count(DISTINCT evidence_key) FROM relations GROUP BY 1, 2, 3)") == 0);
+    CHECK(count(db, "SELECT count(*) FROM run_ties WHERE run_id = 3") ==
+          count(db, "SELECT count(*) FROM run_ties WHERE run_id = 2"));
+    CHECK(count(db, "SELECT count(*) FROM run_entities WHERE run_id = 3") ==
+          count(db, "SELECT count(*) FROM run_entities WHERE run_id = 2"));
 
     // the run history says what each build did
     const std::vector<StoredRun> runs = Store::open(db).runs();
