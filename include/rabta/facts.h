@@ -37,7 +37,10 @@ using FactsSink = std::function<void(Article&&, Extraction&&)>;
 /// Reads a facts stream (several concatenated streams too: each header is
 /// checked). A header whose versions differ from `versions` throws InputError
 /// naming the line and the first difference: facts from another lexicon must
-/// not be mixed into a store. A bad line goes to `problems` and is skipped.
+/// not be mixed into a store. So does a stream that is empty, does not begin
+/// with a valid header, or cannot be read to its end: a shard lost in part
+/// would make its articles look deleted. A bad line after the header goes to
+/// `problems` and is skipped.
 void read_facts(std::istream& in,
                 std::string_view origin,
                 const Versions& versions,

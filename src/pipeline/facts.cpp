@@ -163,14 +163,23 @@ void read_facts(std::istream& in,
         };
         rapidjson::Document doc;
         if (auto why = detail::parse_record(doc, line, "schemas/facts.schema.json")) {
+            // Without its header a file cannot be told from facts of other data
+            // files, or from no facts at all: skipping it would drop a shard,
+            // and its articles would look deleted.
+            if (!header_seen)
+                throw InputError(std::string(origin), number,
+                                 fmt::format("the header line is broken: {}", *why));
             fail(*why);
             continue;
         }
         if (doc.HasMember("rabta_facts")) {
-            if (doc["rabta_facts"].GetInt() != kFactsFormat) {
+            // The schema bounds the number; IsInt() keeps a looser schema from
+            // turning into an assertion.
+            const rapidjson::Value& format = doc["rabta_facts"];
+            if (!format.IsInt() || format.GetInt() != kFactsFormat) {
                 throw InputError(std::string(origin), number,
                                  fmt::format("facts format {} is not the one this rabta reads ({})",
-                                             doc["rabta_facts"].GetInt(), kFactsFormat));
+                                             detail::json_snippet(format), kFactsFormat));
             }
             for (const auto& [k, v] : versions) {
                 const std::string theirs = get(doc, k.c_str());
@@ -269,7 +278,13 @@ void read_facts(std::istream& in,
         }
         sink(std::move(a), std::move(ex));
     }
-    if (in.bad()) problems(InputError(std::string(origin), number + 1, "read error"));
+    // A shard read in part, or not at all, stops the merge for the same reason.
+    if (in.bad()) throw InputError(std::string(origin), number + 1, "read error");
+    if (!header_seen)
+        throw InputError(std::string(origin), 0,
+                         number == 0 ? "empty: no facts and no header line (did rabta extract "
+                                       "fail on this shard?)"
+                                     : "no header line: not the output of rabta extract");
 }
 
 std::size_t extract_stream(const ExtractOptions& opt,

@@ -167,6 +167,42 @@ TEST_CASE("facts from another lexicon are refused before anything is stored") {
     CHECK(rows(db, "SELECT id FROM articles ORDER BY id") == before);
 }
 
+TEST_CASE("a shard without a good header stops the merge; nothing stored is lost") {
+    TempDir dir;
+    const auto [a, b] = shards(dir);
+    const std::string facts = extract_file(a);
+    const std::string db = dir / "g.db";
+    write_file(dir.path() / "a.facts", facts);
+    store_facts(db, {dir / "a.facts"});
+    const std::string before = rows(db, "SELECT id, content_hash FROM articles ORDER BY id");
+    REQUIRE(!before.empty());
+
+    const std::string header = facts.substr(0, facts.find('\n'));
+    const std::string body = facts.substr(facts.find('\n') + 1);
+    const std::pair<std::string, std::string> cases[] = {
+        // a shard whose extract job died before writing anything
+        {"", "empty.facts: empty: no facts and no header line"},
+        {"\n\n", "empty.facts: no header line"},
+        // a header cut short, then good article lines
+        {header.substr(0, 40) + "\n" + body,
+         "empty.facts:1: the header line is broken: invalid JSON"},
+        // found by fuzz_facts: a format number too large for an int
+        {"{\"rabta_facts\":99999999991" + header.substr(header.find(',')) + "\n" + body,
+         "empty.facts:1: the header line is broken: at '/'"},
+        {body, "empty.facts:1: facts without a header line"},
+    };
+    for (const auto& [text, message] : cases) {
+        CAPTURE(message);
+        write_file(dir.path() / "empty.facts", text);
+        BuildOptions o;
+        o.db = db;
+        o.facts = {dir / "empty.facts"};
+        CHECK_THROWS_WITH_AS(build(o, [](const InputError&) {}), doctest::Contains(message.c_str()),
+                             InputError);
+        CHECK(rows(db, "SELECT id, content_hash FROM articles ORDER BY id") == before);
+    }
+}
+
 TEST_CASE("a broken facts line is reported with its line and skipped") {
     TempDir dir;
     const std::string facts = extract_file(
