@@ -191,7 +191,10 @@ TEST_CASE("a shard without a good header stops the merge; nothing stored is lost
          "empty.facts:1: the header line is broken: at '/'"},
         {body, "empty.facts:1: facts without a header line"},
     };
-    for (const auto& [text, message] : cases) {
+    for (const auto& c : cases) {
+        // not a structured binding: clang 14 cannot capture one (CAPTURE does)
+        const std::string& text = c.first;
+        const std::string& message = c.second;
         CAPTURE(message);
         write_file(dir.path() / "empty.facts", text);
         BuildOptions o;
