@@ -59,6 +59,55 @@ struct FoundEntity {
     std::set<std::string> names;  // fold_key of surfaces in the article and of aliases
 };
 
+// What the gold says of one tie beyond its ends.
+struct GoldTie {
+    std::string mode;     // empty when not given
+    std::string context;  // empty when not given
+};
+
+// What the store found for one tie: its mentions' modes and contexts.
+struct FoundTie {
+    bool done = false;
+    std::map<std::string, int> contexts;  // tag → mentions; "" when a mention has none
+};
+
+bool interaction(const std::string& relation) {
+    return unordered(relation) || relation == "attended";
+}
+
+// The tag most mentions carry; ties go to the smaller tag, so the answer does
+// not depend on the order mentions were read in.
+std::string main_context(const FoundTie& t) {
+    std::string best = "none";
+    int n = 0;
+    for (const auto& [tag, count] : t.contexts)
+        if (!tag.empty() && count > n) {
+            best = tag;
+            n = count;
+        }
+    return best;
+}
+
+void compare_properties(const std::map<TieKey, GoldTie>& gold,
+                        const std::map<TieKey, FoundTie>& found,
+                        const std::set<TieKey>& required,
+                        EvalReport& rep) {
+    for (const auto& [k, g] : gold) {
+        auto it = found.find(k);
+        if (it == found.end()) continue;
+        if (!g.mode.empty()) {
+            ++rep.mode.compared;
+            if ((g.mode == "done") == it->second.done) ++rep.mode.agreed;
+        }
+        if (g.context.empty() || !required.count(k) || !interaction(std::get<1>(k))) continue;
+        const std::string c = main_context(it->second);
+        ++rep.context.compared;
+        if (c == g.context) ++rep.context.agreed;
+        ++rep.context_digital.compared;
+        if (is_digital_context(c) == is_digital_context(g.context)) ++rep.context_digital.agreed;
+    }
+}
+
 bool matches(const GoldEntity& g, const std::string& id, const FoundEntity& f) {
     if (!g.id.empty()) return g.id == id;
     if (g.type != f.type) return false;
@@ -69,6 +118,10 @@ bool matches(const GoldEntity& g, const std::string& id, const FoundEntity& f) {
 
 }  // namespace
 
+bool is_digital_context(const std::string& tag) {
+    return !tag.empty() && tag != "none" && tag != "other" && tag != "media";
+}
+
 EvalReport evaluate(const Store& store, const std::vector<DataFile>& gold) {
     EvalReport rep;
     const std::vector<std::string> ids = store.article_ids();
@@ -76,9 +129,12 @@ EvalReport evaluate(const Store& store, const std::vector<DataFile>& gold) {
 
     std::map<std::string, GoldArticle> articles;
     std::set<TieKey> required, optional;
+    std::map<TieKey, GoldTie> gold_ties;
+    std::set<std::string> splits;
 
     for (const DataFile& f : gold) {
         rapidjson::Document doc = detail::load_validated(f, "schemas/gold.schema.json");
+        splits.insert(doc.HasMember("split") ? doc["split"].GetString() : "");
         for (const auto& a : doc["articles"].GetObject()) {
             std::string id = a.name.GetString();
             const std::string at = "/articles/" + id;
@@ -118,6 +174,9 @@ EvalReport evaluate(const Store& store, const std::vector<DataFile>& gold) {
                                    resolve(t["source"].GetString(), p + "/source"),
                                    resolve(t["target"].GetString(), p + "/target"));
                 (t["required"].GetBool() ? required : optional).insert(k);
+                GoldTie& gt = gold_ties[k];
+                if (t.HasMember("mode")) gt.mode = t["mode"].GetString();
+                if (t.HasMember("context")) gt.context = t["context"].GetString();
             }
         }
     }
@@ -181,13 +240,16 @@ EvalReport evaluate(const Store& store, const std::vector<DataFile>& gold) {
         auto it = key_of.find({article, id});
         return it == key_of.end() ? id : it->second;
     };
-    std::set<TieKey> found;
+    std::map<TieKey, FoundTie> found;
     for (const auto& r : store.relations()) {
-        if (articles.count(r.article))
-            found.insert(
-                tie_key(r.article, r.relation, key(r.article, r.source), key(r.article, r.target)));
+        if (!articles.count(r.article)) continue;
+        FoundTie& t = found[tie_key(r.article, r.relation, key(r.article, r.source),
+                                    key(r.article, r.target))];
+        t.done = t.done || r.mode != "intent";
+        ++t.contexts[r.context];
     }
-    for (const auto& k : found) {
+    compare_properties(gold_ties, found, required, rep);
+    for (const auto& [k, t] : found) {
         if (required.count(k)) {
             ++rep.ties.tp;
             ++rep.ties_by_relation[std::get<1>(k)].tp;
@@ -204,6 +266,7 @@ EvalReport evaluate(const Store& store, const std::vector<DataFile>& gold) {
         rep.missed.push_back(show(k));
     }
     rep.scored = articles.size();
+    if (splits.size() == 1) rep.split = *splits.begin();
     return rep;
 }
 

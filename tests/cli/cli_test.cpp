@@ -8,6 +8,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -45,11 +46,11 @@ TEST_CASE("rabta build on the embedded seeds, then the gold file scores it") {
     CHECK(b.out.find("entities: country 7, forum 4, organization 27, person 13, place 5") !=
           std::string::npos);
 
-    // Scored against the hand-checked gold of the seeds (tests/gold/seeds.json).
+    // Scored against the hand-checked gold of the seeds (tests/gold/dev/seeds.json).
     const Store store = Store::open(db);
     EvalReport r = evaluate(
-        store,
-        read_data_files((rabta::test::source_dir() / "tests/gold/seeds.json").string(), ".json"));
+        store, read_data_files((rabta::test::source_dir() / "tests/gold/dev/seeds.json").string(),
+                               ".json"));
     for (const auto& m : r.missed)
         MESSAGE("missed " << m);
     for (const auto& m : r.spurious)
@@ -62,6 +63,25 @@ TEST_CASE("rabta build on the embedded seeds, then the gold file scores it") {
         {"eval", "--gold", (rabta::test::source_dir() / "tests/gold").string(), "--db", db});
     CHECK(e.code == 0);
     CHECK(e.out.find("ties (required)") != std::string::npos);
+    // both splits side by side; the seed store holds no test article, and a
+    // test split's items are never listed
+    CHECK(e.out.find("dev: scored 6 gold articles") != std::string::npos);
+    CHECK(e.out.find("test: scored 0 gold articles") != std::string::npos);
+    CHECK(e.out.find("test: missed") == std::string::npos);
+    {
+        const std::string hidden = dir / "hidden.json";
+        std::ofstream(hidden) << R"({"split": "test", "articles": {"004_449d9a5e21841ebb": {
+            "entities": [{"type": "person", "names": ["فرضی نام"]}], "ties": []}}})";
+        Run t = rabta_cmd({"eval", "--gold", hidden, "--db", db});
+        CHECK(t.code == 0);
+        CHECK(t.out.find("test: 1 missed and") != std::string::npos);
+        CHECK(t.out.find("فرضی نام") == std::string::npos);
+    }
+    Run js = rabta_cmd({"eval", "--gold", (rabta::test::source_dir() / "tests/gold/dev").string(),
+                        "--db", db, "--json"});
+    CHECK(js.code == 0);
+    CHECK(js.out.find("\"dev\": {") != std::string::npos);
+    CHECK(js.out.find("\"ties_by_relation\"") != std::string::npos);
 
     // the same seeds read from the directory give the same graph
     const std::string db2 = dir / "dir.db";

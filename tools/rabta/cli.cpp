@@ -5,7 +5,6 @@
 #include <fmt/ostream.h>
 #include <rabta/build.h>
 #include <rabta/error.h>
-#include <rabta/eval.h>
 #include <rabta/export.h>
 #include <rabta/facts.h>
 #include <rabta/graph.h>
@@ -23,6 +22,7 @@
 #include <sstream>
 
 #include "common.h"
+#include "eval_command.h"
 #include "history.h"
 #include "query_commands.h"
 
@@ -272,13 +272,17 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     diff_cmd->add_option("--since", since, "A run id, or a date: the last run started by then");
     diff_cmd->add_flag("--json", diff_json, "One JSON object instead of tables");
 
-    std::string gold;
+    EvalOptions eval;
     auto* eval_cmd =
         app.add_subcommand("eval", "Score the store against hand-checked gold annotations");
     eval_cmd
-        ->add_option("--gold", gold, "Gold file or directory of *.json (schemas/gold.schema.json)")
+        ->add_option("--gold", eval.gold,
+                     "Gold file or directory of *.json (schemas/gold.schema.json); give it once "
+                     "per set (e.g. tests/gold/dev and tests/gold/test) to score them side by side")
         ->required();
     eval_cmd->add_option("--db", db, "Database")->capture_default_str();
+    eval_cmd->add_flag("--json", eval.json, "One JSON object, a member per set");
+    eval_cmd->add_flag("--summary", eval.summary, "One line per set");
 
     QueryCommands query;
     add_query_commands(app, query);
@@ -465,27 +469,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return kOk;
         }
         if (*eval_cmd) {
-            Store store = Store::open(db);
-            EvalReport r = evaluate(store, read_data_files(gold, ".json"));
-            fmt::print(out, "scored {} gold articles; {} not in this database\n", r.scored,
-                       r.absent.size());
-            auto row = [&](const std::string& name, const Score& sc) {
-                fmt::print(out, "{:<22} {:>4} {:>4} {:>4}  {:.3f}  {:.3f}  {:.3f}\n", name, sc.tp,
-                           sc.fp, sc.fn, sc.precision(), sc.recall(), sc.f1());
-            };
-            fmt::print(out, "{:<22} {:>4} {:>4} {:>4}  {:<5}  {:<5}  {:<5}\n", "", "tp", "fp", "fn",
-                       "P", "R", "F1");
-            for (const auto& [k, sc] : r.entities_by_type)
-                row("entity " + k, sc);
-            row("entities (all)", r.entities);
-            for (const auto& [k, sc] : r.ties_by_relation)
-                row("tie " + k, sc);
-            row("ties (required)", r.ties);
-            for (const auto& m : r.missed)
-                fmt::print(out, "missed   {}\n", m);
-            for (const auto& m : r.spurious)
-                fmt::print(out, "spurious {}\n", m);
-            return kOk;
+            eval.db = db;
+            return run_eval(eval, out);
         }
     } catch (const ConfigError& e) {
         fmt::print(err, "rabta: {}\nnothing was written\n", e.what());
