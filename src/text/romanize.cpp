@@ -46,7 +46,12 @@ const Romanizer& Romanizer::embedded() {
 
 std::string Romanizer::operator()(std::string_view urdu) const {
     // The rules see word edges as non-letters: pad, then trim.
-    const std::string folded = " " + fold(urdu).text + " ";
+    // Appended piece by piece: GCC 12 at -O2/-O3 reports a false -Wrestrict on
+    // `" " + s + " "` (a known bug of its string inlining).
+    const std::string word = fold(urdu).text;
+    std::string folded;
+    folded.reserve(word.size() + 2);
+    folded.append(1, ' ').append(word).append(1, ' ');
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
     impl_->t->transliterate(u);
