@@ -10,7 +10,8 @@ shard: Dask runs the task again on a live worker, the new facts file replaces
 the partial one, and the store must still be the build's, every article once.
 
 Run by tests/scale/dask_test.sh. Exits 77 (skip) when `distributed` cannot be
-imported (tools/install-deps --scale installs python3-distributed) or the
+imported (tools/install-deps --scale installs python3-distributed; with
+RABTA_SCALE_ENGINES=required, as .ci/run sets, that fails instead) or the
 shared corpus is absent; 0 when every check passed, 1 otherwise.
 """
 import hashlib
@@ -247,8 +248,13 @@ def main():
     try:
         import distributed  # noqa: F401
     except ImportError as e:
-        print(f"SKIP: {sys.executable} cannot import distributed ({e}); "
-              "tools/install-deps --scale installs python3-distributed")
+        why = (f"{sys.executable} cannot import distributed ({e}); "
+               "tools/install-deps --scale installs python3-distributed")
+        # .ci/run installed it: there a missing engine is a failure, not a skip
+        if os.environ.get('RABTA_SCALE_ENGINES') == 'required':
+            print(f"FAIL  {why}, and RABTA_SCALE_ENGINES=required")
+            return 1
+        print(f"SKIP: {why}")
         return SKIP
     corpus = os.path.join(shared, 'corpus')
     if not os.path.isdir(corpus):

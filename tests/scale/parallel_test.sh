@@ -7,13 +7,17 @@
 # `parallel --retries 2`: no article may be lost or stored twice.
 #
 # Skips (exit 77) when GNU parallel is not installed (tools/install-deps
-# --scale installs it) or the shared corpus is absent.
+# --scale installs it; with RABTA_SCALE_ENGINES=required, as .ci/run sets, that
+# fails instead) or the shared corpus is absent.
 set -uo pipefail
 rabta=${RABTA_BINARY:?set by meson test}
 shared=${RABTA_SHARED_DIR:?set by meson test}
 
 if ! command -v parallel >/dev/null || ! parallel --version 2>/dev/null | grep -q '^GNU parallel'; then
-  echo "SKIP: GNU parallel is not on PATH (tools/install-deps --scale installs it; moreutils' parallel is another program)"
+  why="GNU parallel is not on PATH (tools/install-deps --scale installs it; moreutils' parallel is another program)"
+  # .ci/run installed it: there a missing engine is a failure, not a skip
+  [ "${RABTA_SCALE_ENGINES:-}" = required ] && { echo "FAIL  $why, and RABTA_SCALE_ENGINES=required"; exit 1; }
+  echo "SKIP: $why"
   exit 77
 fi
 corpus=$shared/corpus
