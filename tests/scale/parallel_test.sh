@@ -4,7 +4,8 @@
 # two jobs at a time, the facts stored by `rabta merge`, and the graph compared
 # byte for byte with one `rabta build` of the same articles. Then the same with
 # one job killed (SIGKILL) after reading part of its block and retried by
-# `parallel --retries 2`: no article may be lost or stored twice.
+# `parallel --retries 2`, with one facts file per job and in one stream: no
+# article may be lost or stored twice.
 #
 # Skips (exit 77) when GNU parallel is not installed (tools/install-deps
 # --scale installs it; with RABTA_SCALE_ENGINES=required, as .ci/run sets, that
@@ -37,9 +38,10 @@ export PATH="$tmp/bin:$PATH"
 failures=0
 fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
 
-# 2,000 articles, every id once (a repeated id is skipped and reported, which
-# is how a duplicated article would show): the COUNTER corpus (1,200, APP
-# style) and the first 800 of ha405 (2024 dailies); about 4.9 MB, 5 blocks.
+# 2,000 articles, every id once, so that an article stored twice shows in the
+# report (as a repeated copy, or skipped as a reused id): the COUNTER corpus
+# (1,200, APP style) and the first 800 of ha405 (2024 dailies); about 4.9 MB,
+# 5 blocks of 1 MB.
 articles=$tmp/articles.jsonl
 for f in mirfan899-Urdu-COUNTER/counter.jsonl ha405-Urdu-News-Classification-with-ML/articles.jsonl; do
   [ -f "$corpus/$f" ] || { echo "FAIL  $corpus/$f is missing: the corpus changed"; exit 1; }
@@ -49,18 +51,32 @@ head -n 800 "$corpus/ha405-Urdu-News-Classification-with-ML/articles.jsonl" >>"$
 n_articles=$(wc -l <"$articles")
 [ "$n_articles" = 2000 ] || { echo "FAIL  expected 2000 articles, got $n_articles"; exit 1; }
 
-# What every run must reproduce: one build of the same articles.
+# report_counts REPORT: the article counts of a run report, and its problems
+report_counts() {
+  python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+print(" ".join(f"{k}={v}" for k, v in sorted(r["articles"].items())), "problems=%d" % len(r["problems"]))' "$1"
+}
+
+# What every run must reproduce: one build of the same articles, every one
+# stored once (a copy would show as repeated_copies, a reused id as skipped).
 start=$SECONDS
-rabta build "$articles" --db "$tmp/build.db" -q -j 2 || { echo "FAIL  the reference build failed"; exit 1; }
+rabta build "$articles" --db "$tmp/build.db" -q -j 2 --report "$tmp/build.report.json" ||
+  { echo "FAIL  the reference build failed"; exit 1; }
+want="added=2000 changed=0 kept=0 removed=0 repaired=0 repeated_copies=0 skipped=0 stored=2000 unchanged=0 problems=0"
+[ "$(report_counts "$tmp/build.report.json")" = "$want" ] ||
+  { echo "FAIL  the reference build reports $(report_counts "$tmp/build.report.json"), expected $want"; exit 1; }
 rabta export --db "$tmp/build.db" --format graphml -o "$tmp/build.graphml" 2>/dev/null
 rabta export --db "$tmp/build.db" --format json -o "$tmp/build.json" 2>/dev/null
 rabta stats --db "$tmp/build.db" | grep -v '^database:' >"$tmp/build.stats"
 echo "build: $(grep -E '^(articles|graph):' "$tmp/build.stats" | tr '\n' ' ')($((SECONDS - start)) s)"
 
 # merge_and_compare NAME FACTS...: stores the facts into a new database, then
-# checks the merge succeeded, its report counts all 2,000 articles added and
-# none skipped, and the GraphML export, the JSON export and the stats are
-# those of the build. Prints why not and returns 1 otherwise.
+# checks the merge succeeded, its report's article counts are the build's (all
+# 2,000 added once: none skipped, no repeated copies), and the GraphML export,
+# the JSON export and the stats are those of the build. Prints why not and
+# returns 1 otherwise.
 merge_and_compare() {
   local name=$1 db=$tmp/$1.db why=""
   shift
@@ -69,18 +85,16 @@ merge_and_compare() {
     return 1
   fi
   local counts
-  counts=$(python3 -c '
-import json, sys
-a = json.load(open(sys.argv[1], encoding="utf-8"))["articles"]
-print(a["stored"], a["added"], a["skipped"])' "$tmp/$name.report.json")
-  [ "$counts" = "2000 2000 0" ] || why="$why; stored, added, skipped: $counts (expected 2000 2000 0)"
+  counts=$(report_counts "$tmp/$name.report.json")
+  [ "$counts" = "$(report_counts "$tmp/build.report.json")" ] ||
+    why="$why; the report counts $counts, the build's $(report_counts "$tmp/build.report.json")"
   rabta export --db "$db" --format graphml -o "$tmp/$name.graphml" 2>/dev/null
   rabta export --db "$db" --format json -o "$tmp/$name.json" 2>/dev/null
   rabta stats --db "$db" | grep -v '^database:' >"$tmp/$name.stats"
   cmp -s "$tmp/$name.graphml" "$tmp/build.graphml" || why="$why; GraphML differs from the build's"
   cmp -s "$tmp/$name.json" "$tmp/build.json" || why="$why; JSON export differs from the build's"
   cmp -s "$tmp/$name.stats" "$tmp/build.stats" ||
-    why="$why; stats differ: $(diff "$tmp/build.stats" "$tmp/$name.stats" | grep '^[<>]' | head -4 | tr '\n' ' ')"
+    why="$why; stats differ, first: $(diff "$tmp/build.stats" "$tmp/$name.stats" | grep -m1 '^>' | cut -c3-80)"
   if [ -n "$why" ]; then
     echo "  $name:${why#;}"
     return 1
@@ -89,7 +103,8 @@ print(a["stored"], a["added"], a["skipped"])' "$tmp/$name.report.json")
 # jobs LOG: how many jobs a --joblog lists
 jobs_in() { tail -n +2 "$1" | wc -l; }
 # shards DIR: the --results files of DIR in job order
-shards() { find "$1" -maxdepth 1 -type f -printf '%f\n' | grep -E '^[0-9]+$' | sort -n | sed "s|^|$1/|"; }
+# (each job writes DIR/N, DIR/N.err and DIR/N.seq); the README's command
+shards() { ls "$1" | grep -xE '[0-9]+' | sort -n | sed "s|^|$1/|"; }
 
 # 1. The README's one-liner: one stream of facts, kept in input order (-k).
 start=$SECONDS
@@ -152,7 +167,7 @@ elif [ "$rc" -eq 0 ]; then
 elif merge_and_compare noretry "${files[@]}" >"$tmp/noretry.why"; then
   fail "killed, no retries: merging the shards with the killed one's partial facts gave the build's graph"
 else
-  echo "ok    killed, no retries: parallel exited $rc, and the merge is not the build's:$(cut -c1-160 "$tmp/noretry.why" | tr -s ' \n' ' ') ($((SECONDS - start)) s)"
+  echo "ok    killed, no retries: parallel exited $rc, and the merge is not the build's:$(tr -s ' \n' ' ' <"$tmp/noretry.why") ($((SECONDS - start)) s)"
 fi
 
 # 3b. With --retries 2 the killed block is run again and its output replaces
@@ -170,6 +185,22 @@ if parallel --pipe --block 1M -j 2 --retries 2 --joblog "$tmp/killed.log" --resu
   fi
 else
   fail "killed, retried: parallel exited $? (the retry failed too?)"
+fi
+
+# 3c. The same kill in the README's one-stream form: parallel drops the
+# output of the failed attempt and prints the retry's in its place.
+start=$SECONDS
+if parallel --pipe --block 1M -j 2 -k --retries 2 --joblog "$tmp/killed-stream.log" \
+  extract-or-die "$tmp/killed-stream.marker" {#} <"$articles" >"$tmp/killed-stream.facts.jsonl"; then
+  if [ ! -f "$tmp/killed-stream.marker/attempt-1" ]; then
+    fail "killed, retried, one stream: the wrapper did not kill job 2"
+  elif merge_and_compare killed-stream "$tmp/killed-stream.facts.jsonl"; then
+    echo "ok    killed, retried, one stream: job 2 killed after 100 articles and retried, merged: same graph as the build ($((SECONDS - start)) s)"
+  else
+    fail "killed, retried, one stream: the merged store is not the build's"
+  fi
+else
+  fail "killed, retried, one stream: parallel exited $? (the retry failed too?)"
 fi
 
 if [ "$failures" -ne 0 ]; then
