@@ -104,6 +104,7 @@ merge_and_compare() {
 jobs_in() { tail -n +2 "$1" | wc -l; }
 # shards DIR: the --results files of DIR in job order
 # (each job writes DIR/N, DIR/N.err and DIR/N.seq); the README's command
+# shellcheck disable=SC2010 # the names are job numbers, and this is the README's command
 shards() { ls "$1" | grep -xE '[0-9]+' | sort -n | sed "s|^|$1/|"; }
 
 # 1. The README's one-liner: one stream of facts, kept in input order (-k).
@@ -157,7 +158,7 @@ chmod +x "$tmp/bin/extract-or-die"
 # facts do not give the build's store: the comparison below can fail.
 start=$SECONDS
 parallel --pipe --block 1M -j 2 --joblog "$tmp/noretry.log" --results "$tmp/noretry/{#}" \
-  extract-or-die "$tmp/noretry.marker" {#} <"$articles" >/dev/null 2>"$tmp/noretry.err"
+  extract-or-die "$tmp/noretry.marker" '{#}' <"$articles" >/dev/null 2>"$tmp/noretry.err"
 rc=$?
 mapfile -t files < <(shards "$tmp/noretry")
 if [ ! -f "$tmp/noretry.marker/attempt-1" ]; then
@@ -174,7 +175,7 @@ fi
 # the partial one: the merged store is the build's.
 start=$SECONDS
 if parallel --pipe --block 1M -j 2 --retries 2 --joblog "$tmp/killed.log" --results "$tmp/killed/{#}" \
-  extract-or-die "$tmp/killed.marker" {#} <"$articles" >/dev/null; then
+  extract-or-die "$tmp/killed.marker" '{#}' <"$articles" >/dev/null; then
   mapfile -t files < <(shards "$tmp/killed")
   if [ ! -f "$tmp/killed.marker/attempt-1" ]; then
     fail "killed, retried: the wrapper did not kill job 2"
@@ -191,7 +192,7 @@ fi
 # output of the failed attempt and prints the retry's in its place.
 start=$SECONDS
 if parallel --pipe --block 1M -j 2 -k --retries 2 --joblog "$tmp/killed-stream.log" \
-  extract-or-die "$tmp/killed-stream.marker" {#} <"$articles" >"$tmp/killed-stream.facts.jsonl"; then
+  extract-or-die "$tmp/killed-stream.marker" '{#}' <"$articles" >"$tmp/killed-stream.facts.jsonl"; then
   if [ ! -f "$tmp/killed-stream.marker/attempt-1" ]; then
     fail "killed, retried, one stream: the wrapper did not kill job 2"
   elif merge_and_compare killed-stream "$tmp/killed-stream.facts.jsonl"; then
