@@ -70,6 +70,11 @@ struct ActorPatterns {
     std::vector<Phrase> portfolios, honorifics, organization_suffixes, ministry_heads, forum_heads,
         generic_words, name_stops, name_joiners, list_before, list_after, list_nouns, city_of,
         held_in, title_of, leaders, former;
+    /// Frequent word forms of the corpus that are not names (tools/derive-vocabulary):
+    /// a forum name, or an organization name before a generic head, made of nothing
+    /// else is a generic noun phrase («انشورنس کمپنی»), not an actor.
+    std::vector<Phrase> common_words;
+    std::vector<Phrase> generic_heads;  ///< organization suffixes that name no kind: «کمپنی»
     bool role_anaphors = false;
 };
 

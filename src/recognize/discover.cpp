@@ -116,6 +116,8 @@ Discoverer::Discoverer(const ActorPatterns& p, const Lexicon&) : p_(p) {
     ministries_.add_all(p.ministry_heads, 0);
     forum_heads_.add_all(p.forum_heads, 0);
     generic_.add_all(p.generic_words, 0);
+    common_.add_all(p.common_words, 0);
+    generic_heads_.add_all(p.generic_heads, 0);
     stops_.add_all(p.name_stops, 0);
     joiners_.add_all(p.name_joiners, 0);
     list_before_.add_all(p.list_before, 0);
@@ -269,6 +271,13 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
             // generic words never start a name
             while (start < j && (generic_.match(toks, start) || is_digits(toks[start])))
                 ++start;
+            // Before a head that names no kind of business («کمپنی», a forum head), a
+            // name of common words alone is a generic noun phrase: «انشورنس کمپنی»,
+            // «مطابق کمپنی», «امن کانفرنس». A specific suffix keeps it: «ہلال لاجسٹکس».
+            bool proper = type == EntityType::organization && !generic_heads_.match(toks, j);
+            for (std::size_t k = start; k < j && !proper; ++k)
+                proper = name_word(k) && !common_.match(toks, k);
+            if (!proper) named = 0;
             std::string country;
             bool has_mention = false;
             if (const TokenMention* m = start > 0 ? mention_at(start - 1) : nullptr;

@@ -103,7 +103,7 @@ class Discoverer {
     const ActorPatterns& p_;
     PhraseSet titles_, portfolios_, honorifics_, suffixes_, ministries_, forum_heads_, generic_,
         stops_, joiners_, list_before_, list_after_, list_nouns_, city_of_, held_in_, title_of_,
-        leaders_, former_;
+        leaders_, former_, common_, generic_heads_;
     std::vector<std::string> one_word_titles_;
 };
 

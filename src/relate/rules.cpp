@@ -82,6 +82,8 @@ ActorPatterns load_actors(const DataFile& f) {
     a.title_of = optional_phrases(o, doc, "title_of");
     a.leaders = optional_phrases(o, doc, "leaders");
     a.former = optional_phrases(o, doc, "former");
+    a.common_words = optional_phrases(o, doc, "common_words");
+    a.generic_heads = optional_phrases(o, doc, "generic_heads");
     if (auto it = doc.FindMember("list_heads"); it != doc.MemberEnd()) {
         a.list_before = optional_phrases(o, it->value, "before");
         a.list_after = optional_phrases(o, it->value, "after");
