@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "parse/clause.h"
 #include "recognize/discover.h"
 #include "recognize/matcher.h"
 #include "relate/relate.h"
@@ -26,12 +27,19 @@ std::string_view to_string(MentionKind k) noexcept {
 
 struct Extractor::Impl {
     Impl(const Lexicon& l, const Rules& r, const Limits& lim)
-        : lexicon(l), rules(r), limits(lim), matcher(l), compiled(r), discoverer(r.actors, l) {}
+        : lexicon(l),
+          rules(r),
+          limits(lim),
+          matcher(l),
+          grammar(r),
+          compiled(r, grammar),
+          discoverer(r.actors, l) {}
     const Lexicon& lexicon;
     const Rules& rules;
     Limits limits;
     detail::Matcher matcher;
-    detail::CompiledRules compiled;
+    detail::CompiledGrammar grammar;  ///< for the clause reader
+    detail::CompiledRules compiled;   ///< for matching rules over its clauses
     detail::Discoverer discoverer;
 };
 
@@ -85,8 +93,9 @@ Extraction Extractor::run(const Article& article) const {
                                 sidx + 1, found.mentions.size(), impl_->limits.sentence_mentions));
                 found.mentions.resize(impl_->limits.sentence_mentions);
             }
-            detail::SentenceResult sr =
-                detail::relate_sentence(impl_->compiled, actors, views, found.mentions, state);
+            const detail::ParsedSentence parsed =
+                detail::parse_sentence(impl_->grammar, actors, views, found.mentions, state);
+            detail::SentenceResult sr = detail::relate(impl_->compiled, actors, parsed);
             auto span_of = [&](std::size_t first, std::size_t last) {
                 return to_article({toks[first].span.begin, toks[last - 1].span.end});
             };
@@ -97,7 +106,7 @@ Extraction Extractor::run(const Article& article) const {
                 ex.mentions.push_back(
                     {actors[m.key.actor].id, kind, sidx, span_of(m.first, m.last)});
             }
-            for (const auto& ref : sr.references) {
+            for (const auto& ref : parsed.references) {
                 ex.mentions.push_back({actors[ref.actor].id, MentionKind::anaphor, sidx,
                                        span_of(ref.token, ref.token + ref.length)});
             }
