@@ -106,8 +106,9 @@ void read_jsonl(std::istream& in,
                 const ProblemSink& problems,
                 const KnownRecord& known = {});
 
-/// Reads every path: a directory (every *.txt page and *.jsonl file below it, sorted by path),
-/// a *.jsonl file, a page file, or "-" for JSON Lines on stdin.
+/// Reads every path: a directory (every *.txt page and *.jsonl file below it, sorted by path,
+/// symbolic links followed; a broken link or a directory reached twice, as by a link loop,
+/// is reported to `problems`), a *.jsonl file, a page file, or "-" for JSON Lines on stdin.
 void read_corpus(const std::vector<std::string>& paths,
                  const Boilerplate& boilerplate,
                  const ArticleSink& sink,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <rabta/article.h>
+#include <rabta/error.h>
 #include <rabta/extract.h>
 #include <rabta/store.h>
 
@@ -33,6 +34,21 @@ struct BuildOptions {
     /// Threads extracting articles (0: one per core); the store is the same for
     /// any number.
     unsigned jobs = 0;
+    /// The largest share of the stored articles, in percent, that one build may
+    /// remove as no longer in the corpus; past it the build throws
+    /// RemovalRefused and changes nothing (a corpus that vanished, an unmounted
+    /// share or an emptied directory, must not empty the store). 100: no limit.
+    double max_removed_percent = 20;
+    /// Keep the graph snapshots (for `rabta diff`) of the newest N runs only;
+    /// older runs keep their summary rows. 0: keep every snapshot.
+    std::int64_t keep_runs = 0;
+};
+
+/// A build that would remove more stored articles than
+/// BuildOptions::max_removed_percent allows. Nothing was changed.
+class RemovalRefused : public Error {
+  public:
+    using Error::Error;
 };
 
 struct BuildReport {
@@ -49,8 +65,11 @@ struct BuildReport {
     /// Against the store before the build (a full build counts too, when the
     /// previous store could be read).
     std::int64_t added = 0, changed = 0, removed = 0, unchanged = 0;
-    std::int64_t kept = 0;  ///< not seen, kept because their file could not be read
-    std::int64_t run = 0;   ///< id of the run recorded in the new store
+    std::int64_t kept = 0;              ///< not seen, kept because their file could not be read
+    std::int64_t run = 0;               ///< id of the run recorded in the new store
+    std::int64_t snapshots_pruned = 0;  ///< runs whose snapshot --keep-runs removed now
+    /// A damaged store that was rebuilt is kept here (a hard link), or empty.
+    std::string damaged_kept_as;
     /// What changed since the previous run, when that run's graph was recorded.
     std::optional<RunDiff> since_previous;
 };
@@ -65,10 +84,18 @@ struct BuildReport {
 /// re-derived. All of it happens in one SQLite transaction on `db`: a reader or
 /// a killed build sees the store before or after, never between.
 ///
-/// Full (`full`, a new database, or any version change, named in
-/// `full_reason`): everything is extracted into a new store beside `db`, which
-/// is then renamed over it, so readers see the old store or the new one. The
-/// run history of the old store is carried over.
+/// Full (`full`, a new database, an empty file, a damaged store, or any
+/// version change, named in `full_reason`): everything is extracted into a new
+/// store beside `db`, which is then put in its place by Store::install(), so
+/// readers see the old store or the new one. The run history of the old store
+/// is carried over.
+///
+/// What is at `db` is never rebuilt over unless it is an empty file or a rabta
+/// store that fails PRAGMA integrity_check (kept beside it as
+/// `DB.damaged-TIME`, named in `full_reason`): a file that is not SQLite,
+/// another application's database or a newer schema throws StoreError, a lock
+/// held longer than max(`wait_seconds`, 5 s) throws LockedError, both before
+/// anything is written, with `full` too.
 ///
 /// Lexicon, rules and boilerplate are loaded and validated before anything is
 /// written (ConfigError). Bad articles go to `problems` and are skipped; with

@@ -56,13 +56,24 @@ class StoreError : public Error {
   public:
     StoreError(std::string path, std::string reason);
     const std::string& path() const noexcept { return path_; }
+    const std::string& reason() const noexcept { return reason_; }
 
   private:
     std::string path_;
+    std::string reason_;
 };
 
-/// Another build holds the database's lock and did not let go in time.
+/// Another build holds the database's lock, or another process holds SQLite's
+/// lock on it, and did not let go in time.
 class LockedError : public StoreError {
+  public:
+    using StoreError::StoreError;
+};
+
+/// A rabta store that SQLite finds damaged (a malformed or truncated file). The
+/// only kind of existing database a build may rebuild over, and only after
+/// PRAGMA integrity_check confirms it (see build()).
+class DamagedStoreError : public StoreError {
   public:
     using StoreError::StoreError;
 };

@@ -19,6 +19,12 @@ namespace rabta {
 
 /// Schema version written to PRAGMA user_version.
 inline constexpr int kStoreSchemaVersion = 4;
+/// PRAGMA application_id of every rabta store ("rabt"): what tells a rabta store
+/// from another application's SQLite database. Stores written before it was set
+/// are told by their tables, and get it at their next build.
+inline constexpr std::uint32_t kStoreApplicationId = 0x72616274;
+/// How long a connection waits for another's lock before LockedError.
+inline constexpr double kStoreBusySeconds = 5;
 
 /// A role held by a person: a title at an organization or country, between dates.
 struct StoredRole {
@@ -153,7 +159,8 @@ struct RunRecord {
 struct StoredRun : RunRecord {
     std::int64_t id = 0;
     std::string lexicon_version, rules_version;
-    bool has_snapshot = false;  ///< what its graph held is recorded (schema 3 on)
+    bool has_snapshot = false;     ///< what its graph held is recorded (schema 3 on)
+    bool snapshot_pruned = false;  ///< it was, and prune_snapshots() removed it
 };
 
 /// An article as the store holds it, for an incremental build.
@@ -195,11 +202,34 @@ class Store {
     /// one transaction (schemas/migrations/). Throws StoreError when the file is
     /// missing, is not a SQLite database, is newer than this build, or needs a
     /// migration it cannot write.
-    static Store open(const std::string& path);
-    /// Like open(), but for writing in place (an incremental build).
-    static Store open_for_update(const std::string& path);
+    ///
+    /// What is not a rabta store is refused with StoreError, never taken for
+    /// one: an empty file, a file that is not SQLite, another application's
+    /// database (application_id, or no rabta tables), a newer schema (both
+    /// versions named). A rabta store SQLite finds malformed or cut short
+    /// throws DamagedStoreError; a lock held longer than `busy_seconds`,
+    /// LockedError. A reader of a WAL store reads one snapshot for the life of
+    /// the Store: a build committing meanwhile changes nothing it sees.
+    static Store open(const std::string& path, double busy_seconds = kStoreBusySeconds);
+    /// Like open(), but for writing in place (an incremental build). The store is
+    /// switched to WAL mode, so that readers never wait for the writer.
+    static Store open_for_update(const std::string& path, double busy_seconds = kStoreBusySeconds);
     /// Creates a new, empty store at `path` (which must not exist) with the schema.
     static Store create(const std::string& path);
+    /// PRAGMA integrity_check of the file at `path`: "ok", or what is wrong
+    /// (SQLite's error when it cannot even check). LockedError when locked.
+    static std::string integrity(const std::string& path);
+    /// Puts the complete, closed store at `built` in place of `target`, so that
+    /// readers see the old graph or the new one and never fail. `built` is
+    /// first made self-contained (WAL mode in its header, no -wal). When
+    /// `target_sound` and `target` is a WAL store, the pages are copied into it
+    /// in one transaction (a rename would leave its -wal and -shm to be applied
+    /// to the new file); otherwise `built` is renamed over it after the stale
+    /// -wal and -shm beside it are removed (a damaged target: keep it first).
+    static void install(const std::string& built,
+                        const std::string& target,
+                        bool target_sound,
+                        double busy_seconds = kStoreBusySeconds);
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
@@ -211,6 +241,9 @@ class Store {
     /// Destroying the store without commit() rolls back.
     void begin();
     void commit();
+    /// After a build: moves the WAL's pages into the file and empties the -wal
+    /// (as far as readers on older snapshots allow).
+    void checkpoint();
     void put_meta(const std::string& key, const std::string& value);
     void put_lexicon(const Lexicon& lexicon);
     void put_article(const Article& article, const Extraction& extraction);
@@ -234,6 +267,11 @@ class Store {
     /// The run whose snapshot equals the graph as a build left it: the last
     /// recorded run, or 0 when none, or when a schema migration came after it.
     std::int64_t snapshot_run() const;
+    /// Removes the graph snapshots of every run but the newest `keep` (at least
+    /// one); the runs' summary rows and problems stay, and runs() marks them
+    /// snapshot_pruned. Returns how many runs lost their snapshot. The pages
+    /// freed are reused by later snapshots (no VACUUM needed).
+    std::int64_t prune_snapshots(std::int64_t keep);
     /// Copies the run history (runs and their snapshots) of the database at
     /// `previous`, which this store replaces. A file that is not a rabta store is
     /// ignored: a build never fails for yesterday's history.
@@ -284,7 +322,7 @@ class Store {
   private:
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
-    static Store open_store(const std::string& path, bool for_update);
+    static Store open_store(const std::string& path, bool for_update, double busy_seconds);
     std::unique_ptr<Impl> impl_;
 };
 

@@ -2,11 +2,15 @@
 #include <rabta/article.h>
 #include <rabta/data_source.h>
 #include <rabta/error.h>
+#include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "util/hash.h"
@@ -78,8 +82,30 @@ void read_file(const fs::path& p,
     sink(std::move(r));
 }
 
-// Collects the *.txt and *.jsonl files below `dir`.
-void list_files(const fs::path& dir, std::vector<fs::path>& files, const ProblemSink& problems) {
+// Directories already listed, by (device, inode): a symbolic link loop, or a
+// second link to a directory, is listed once.
+using Visited = std::set<std::pair<dev_t, ino_t>>;
+
+// Collects the *.txt and *.jsonl files below `dir`, following symbolic links
+// to files and directories. What cannot be followed (a broken link, a loop)
+// is reported, never skipped silently: its articles are kept, not taken for
+// deleted.
+void list_files(const fs::path& dir,
+                std::vector<fs::path>& files,
+                const ProblemSink& problems,
+                Visited& visited) {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0) {
+        problems(InputError(dir.string(), 0,
+                            std::string("cannot list directory: ") + std::strerror(errno)));
+        return;
+    }
+    if (!visited.emplace(st.st_dev, st.st_ino).second) {
+        problems(InputError(dir.string(), 0,
+                            "directory already read by another path (a symbolic link loop?); "
+                            "not read again"));
+        return;
+    }
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec) {
@@ -93,15 +119,21 @@ void list_files(const fs::path& dir, std::vector<fs::path>& files, const Problem
             break;
         }
         std::error_code type_ec;
-        if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) {  // no symlink loops
+        const fs::file_status target = it->status(type_ec);  // follows links
+        if (it->is_symlink(type_ec) && !fs::exists(target)) {
+            std::error_code link_ec;
+            problems(InputError(it->path().string(), 0,
+                                fmt::format("broken symbolic link (to {}); not read",
+                                            fs::read_symlink(it->path(), link_ec).string())));
+        } else if (fs::is_directory(target)) {
             subdirs.push_back(it->path());
-        } else if (it->is_regular_file(type_ec)) {
+        } else if (fs::is_regular_file(target)) {
             const auto ext = it->path().extension();
             if (ext == ".txt" || ext == ".jsonl") files.push_back(it->path());
         }
     }
     for (const auto& d : subdirs)
-        list_files(d, files, problems);
+        list_files(d, files, problems, visited);
 }
 
 }  // namespace
@@ -128,7 +160,8 @@ void read_records(const std::vector<std::string>& paths,
         // Every *.txt page and *.jsonl file below the directory, in path order;
         // a subdirectory that cannot be listed is reported, the rest is read.
         std::vector<fs::path> files;
-        list_files(path, files, problems);
+        Visited visited;
+        list_files(path, files, problems, visited);
         std::sort(files.begin(), files.end());
         for (const auto& f : files)
             read_file(f, sink, problems, known);

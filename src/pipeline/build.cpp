@@ -47,7 +47,8 @@ class TempFile {
         if (!path_.empty()) {
             std::error_code ec;
             fs::remove(path_, ec);
-            fs::remove(path_.string() + "-journal", ec);
+            for (const char* suffix : {"-journal", "-wal", "-shm"})
+                fs::remove(path_.string() + suffix, ec);
         }
     }
     TempFile(const TempFile&) = delete;
@@ -114,13 +115,6 @@ void remove_leftovers(const fs::path& db) {
     }
 }
 
-void fsync_path(const fs::path& p, bool directory) {
-    int fd = ::open(p.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
 // A file at `db` that is not SQLite (a typo in --db naming a document) is never
 // replaced by a build; an empty file or a damaged SQLite file may be.
 void refuse_foreign_file(const std::string& db) {
@@ -136,25 +130,100 @@ void refuse_foreign_file(const std::string& db) {
                      "pass another --db)");
 }
 
-// Why the store at `db` cannot be brought up to date in place; empty if it can.
-std::string why_full(const BuildOptions& opt, const Versions& versions) {
-    if (opt.full) return "asked for (--full)";
-    std::error_code ec;
-    if (!fs::exists(opt.db, ec)) return "new database";
-    try {
-        const Store old = Store::open(opt.db);
-        const std::map<std::string, std::string> meta = old.meta();
-        for (const auto& [key, value] : versions) {
-            const auto it = meta.find(key);
-            const std::string what = key.substr(0, key.find('_'));
-            if (it == meta.end()) return fmt::format("the store records no {} version", what);
-            if (it->second != value)
-                return fmt::format("{} version changed ({} → {})", what, it->second, value);
-        }
-    } catch (const StoreError& e) {
-        return fmt::format("the database cannot be updated in place: {}", e.what());
+// What a build found at its database before it began, and what it may do.
+struct Previous {
+    std::vector<StoredArticleKey> keys;  ///< the articles stored, when it could be read
+    std::string full_reason;             ///< why everything is read again; empty: in place
+    bool sound = false;                  ///< a rabta store that opened and read
+    std::string damaged_keep_as;         ///< a damaged store, to be kept under this name
+};
+
+double busy_seconds(const BuildOptions& opt) {
+    return std::max(kStoreBusySeconds, opt.wait_seconds);
+}
+
+std::string compact_utc() {
+    return fmt::format(
+        "{:%Y%m%dT%H%M%SZ}",
+        fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
+}
+
+// Why the store's data files differ from the ones in use; empty if they do not.
+std::string versions_changed(const std::map<std::string, std::string>& meta,
+                             const Versions& versions) {
+    for (const auto& [key, value] : versions) {
+        const auto it = meta.find(key);
+        const std::string what = key.substr(0, key.find('_'));
+        if (it == meta.end()) return fmt::format("the store records no {} version", what);
+        if (it->second != value)
+            return fmt::format("{} version changed ({} → {})", what, it->second, value);
     }
     return {};
+}
+
+// "Cannot open" never means "rebuild over it": only a missing or empty file or
+// a rabta store that fails its integrity check may be replaced; anything else
+// that cannot be read as a rabta store stops the build before it writes.
+Previous inspect(const BuildOptions& opt, const Versions& versions) {
+    Previous p;
+    std::error_code ec;
+    if (!fs::exists(opt.db, ec)) {
+        p.full_reason = opt.full ? "asked for (--full)" : "new database";
+        return p;
+    }
+    if (fs::is_regular_file(opt.db, ec) && fs::file_size(opt.db, ec) == 0 && !ec) {
+        p.full_reason = "the database file was empty";
+        return p;
+    }
+    refuse_foreign_file(opt.db);
+    try {
+        const Store old = Store::open(opt.db, busy_seconds(opt));
+        p.keys = old.article_keys();
+        p.full_reason = opt.full ? "asked for (--full)" : versions_changed(old.meta(), versions);
+        p.sound = true;
+    } catch (const DamagedStoreError& e) {
+        const std::string verdict = Store::integrity(opt.db);
+        if (verdict == "ok") throw;
+        p.damaged_keep_as = fmt::format("{}.damaged-{}", opt.db, compact_utc());
+        p.full_reason = fmt::format(
+            "the database failed its integrity check ({}); rebuilt from the corpus, the damaged "
+            "file kept as {}",
+            verdict.substr(0, 200), p.damaged_keep_as);
+    } catch (const LockedError&) {
+        throw;
+    } catch (const StoreError& e) {
+        throw StoreError(opt.db, e.reason() +
+                                     "; a build will not replace it (move it away, or "
+                                     "pass another --db)");
+    }
+    return p;
+}
+
+// Keeps a damaged store (and its -wal) under another name before the rebuilt one
+// takes its place: what SQLite could not read may still be recovered by hand.
+void keep_damaged(const std::string& db, const std::string& keep_as) {
+    std::error_code ec;
+    fs::create_hard_link(db, keep_as, ec);
+    if (ec) fs::copy_file(db, keep_as, ec);
+    if (ec)
+        throw StoreError(
+            db, fmt::format("cannot keep the damaged database as {}: {}", keep_as, ec.message()));
+    if (fs::exists(db + "-wal", ec)) fs::rename(db + "-wal", keep_as + "-wal", ec);
+    fs::remove(db + "-shm", ec);
+}
+
+// Refuses a build that would remove more than the allowed share of the stored
+// articles: a corpus that vanished looks like one whose articles were deleted.
+void check_removals(const BuildOptions& opt, std::int64_t removed, std::size_t stored) {
+    if (removed == 0 || opt.max_removed_percent >= 100) return;
+    const double share = 100.0 * static_cast<double>(removed) / static_cast<double>(stored);
+    if (share <= opt.max_removed_percent) return;
+    throw RemovalRefused(fmt::format(
+        "{}: this build would remove {} of the {} stored articles ({:.0f}%, more than "
+        "--max-removed {}%) as no longer in the corpus; is the corpus complete (an unmounted "
+        "share, an emptied or missing directory)? Nothing was changed; to remove them, run "
+        "again with --max-removed 100",
+        opt.db, removed, stored, share, opt.max_removed_percent));
 }
 
 // `origin` ("path" or "path:line") lies in the file or directory `path`.
@@ -209,8 +278,9 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
     remove_leftovers(target);
     refuse_foreign_file(opt.db);
 
+    Previous previous = inspect(opt, versions);
     BuildReport report;
-    report.full_reason = why_full(opt, versions);
+    report.full_reason = previous.full_reason;
     const bool in_place = report.full_reason.empty();
     report.mode = in_place ? "incremental" : "full";
     RunRecord run;
@@ -220,13 +290,7 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
 
     // What the store held before: what an incremental build updates, and what a
     // full build's counts compare against (when the old store can be read).
-    std::vector<StoredArticleKey> before;
-    try {
-        std::error_code ec;
-        if (fs::exists(opt.db, ec)) before = Store::open(opt.db).article_keys();
-    } catch (const StoreError&) {
-        if (in_place) throw;
-    }
+    const std::vector<StoredArticleKey>& before = previous.keys;
     std::unordered_map<std::string, const StoredArticleKey*> before_by_id;
     std::unordered_multimap<std::uint64_t, const StoredArticleKey*> before_by_hash;
     for (const auto& k : before) {
@@ -240,8 +304,8 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
         fs::remove(temp->path());
     }
     {
-        Store store =
-            in_place ? Store::open_for_update(opt.db) : Store::create(temp->path().string());
+        Store store = in_place ? Store::open_for_update(opt.db, busy_seconds(opt))
+                               : Store::create(temp->path().string());
         if (!in_place) store.carry_history(opt.db);  // ATTACH cannot run inside a transaction
         store.begin();
         if (!in_place) store.put_lexicon(lexicon);
@@ -340,6 +404,7 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
             read_records(opt.paths, take, reading_problem, known);
         }
         queue.finish();
+        std::vector<std::string> gone;  // stored, not seen, not kept
         for (const auto& k : before) {
             if (seen.contains(k.id)) continue;
             const bool unread = std::any_of(unreadable.begin(), unreadable.end(),
@@ -348,8 +413,13 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
                 ++report.kept;
                 continue;
             }
-            ++report.removed;
-            if (in_place) store.remove_article(k.id);
+            gone.push_back(k.id);
+        }
+        check_removals(opt, static_cast<std::int64_t>(gone.size()), before.size());
+        report.removed = static_cast<std::int64_t>(gone.size());
+        if (in_place) {
+            for (const auto& id : gone)
+                store.remove_article(id);
         }
         if (!in_place || report.added + report.changed + report.removed > 0)
             store.refresh_discovered();
@@ -368,19 +438,21 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
         // previous run: the graph is that run's, whose snapshot is copied and
         // whose diff is empty.
         const std::vector<StoredRun> earlier = store.runs();
-        const std::int64_t previous =
+        const std::int64_t last_run =
             !earlier.empty() && earlier.back().has_snapshot ? earlier.back().id : 0;
-        const bool same_graph = in_place && previous > 0 && store.snapshot_run() == previous &&
+        const bool same_graph = in_place && last_run > 0 && store.snapshot_run() == last_run &&
                                 report.added + report.changed + report.removed == 0;
-        report.run = store.put_run(run, same_graph ? previous : 0);
+        report.run = store.put_run(run, same_graph ? last_run : 0);
+        if (opt.keep_runs > 0) report.snapshots_pruned = store.prune_snapshots(opt.keep_runs);
         store.commit();
         if (same_graph) {
             report.since_previous = RunDiff{};
-            report.since_previous->from_run = previous;
+            report.since_previous->from_run = last_run;
             report.since_previous->to_run = report.run;
-        } else if (previous > 0) {
-            report.since_previous = store.diff(previous, report.run);
+        } else if (last_run > 0) {
+            report.since_previous = store.diff(last_run, report.run);
         }
+        if (in_place) store.checkpoint();
         StoreStats st = store.stats();
         report.mentions = st.mentions;
         report.entities_by_type = st.entities_by_type;
@@ -389,13 +461,13 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
             report.relations += n;
     }
     if (in_place) return report;
-    // The new store is complete and closed: make it durable, then swap it in.
-    fsync_path(temp->path(), false);
-    std::error_code ec;
-    fs::rename(temp->path(), target, ec);
-    if (ec) throw StoreError(opt.db, "cannot replace database: " + ec.message());
+    // The new store is complete and closed: put it in place whole.
+    if (!previous.damaged_keep_as.empty()) {
+        keep_damaged(opt.db, previous.damaged_keep_as);
+        report.damaged_kept_as = previous.damaged_keep_as;
+    }
+    Store::install(temp->path().string(), opt.db, previous.sound, busy_seconds(opt));
     temp->release();
-    fsync_path(target.has_parent_path() ? target.parent_path() : fs::path("."), true);
     return report;
 }
 

@@ -1,12 +1,18 @@
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <rabta/data_source.h>
 #include <rabta/error.h>
 #include <rabta/store.h>
 #include <rabta/text.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <tuple>
@@ -25,8 +31,20 @@ auto guarded(const std::string& path, const char* what, F&& f) -> decltype(f()) 
     } catch (const StoreError&) {
         throw;
     } catch (const SQLite::Exception& e) {
-        throw StoreError(path,
-                         fmt::format("{}: {} (SQLite code {})", what, e.what(), e.getErrorCode()));
+        const std::string reason =
+            fmt::format("{}: {} (SQLite code {})", what, e.what(), e.getErrorCode());
+        switch (e.getErrorCode() & 0xff) {
+            case SQLITE_BUSY:
+            case SQLITE_LOCKED:
+                throw LockedError(path, fmt::format("{}; another process holds a lock on the "
+                                                    "database (a writer outside rabta?)",
+                                                    reason));
+            case SQLITE_CORRUPT:
+            case SQLITE_NOTADB:
+                throw DamagedStoreError(path, reason);
+            default:
+                throw StoreError(path, reason);
+        }
     }
 }
 
@@ -75,8 +93,77 @@ static void sql_fold(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     sqlite3_result_text(ctx, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
 }
 
+namespace {
+
+// What a file's first 100 bytes say, read without SQLite: whether it is SQLite
+// at all, whose it is and which schema it has, whatever the rest holds.
+struct FileHeader {
+    std::uintmax_t size = 0;
+    bool sqlite = false;  ///< "SQLite format 3\0" and a whole header
+    std::uint32_t application_id = 0;
+    std::int32_t user_version = 0;
+    bool wal = false;  ///< file format bytes 2: WAL mode
+};
+
+std::uint32_t big_endian(const unsigned char* p) {
+    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
+           std::uint32_t{p[3]};
+}
+
+FileHeader read_header(const std::string& path) {
+    FileHeader h;
+    std::error_code ec;
+    h.size = std::filesystem::file_size(path, ec);
+    if (ec) throw StoreError(path, "cannot read database: " + ec.message());
+    std::ifstream in(path, std::ios::binary);
+    unsigned char b[100] = {};
+    in.read(reinterpret_cast<char*>(b), sizeof b);
+    if (!in && !in.eof()) throw StoreError(path, "cannot read database");
+    if (in.gcount() < 100 || std::memcmp(b, "SQLite format 3", 16) != 0) return h;
+    h.sqlite = true;
+    h.application_id = big_endian(b + 68);
+    h.user_version = static_cast<std::int32_t>(big_endian(b + 60));
+    h.wal = b[18] == 2 && b[19] == 2;
+    return h;
+}
+
+// Refuses what is not a rabta store before SQLite opens it: an empty file, a
+// file that is not SQLite, another application's database, a newer schema.
+// (Whether the file is whole is SQLite's to say: a header read without its
+// locks may be one that a checkpoint or a commit is writing.)
+void check_header(const std::string& path, const FileHeader& h) {
+    if (h.size == 0) throw StoreError(path, "not a rabta database: the file is empty");
+    if (!h.sqlite) throw StoreError(path, "not a rabta database: not a SQLite file");
+    if (h.application_id != 0 && h.application_id != kStoreApplicationId) {
+        throw StoreError(path,
+                         fmt::format("not a rabta database: another application's SQLite "
+                                     "database (application_id {:#010x}, rabta's is {:#010x})",
+                                     h.application_id, kStoreApplicationId));
+    }
+    if (h.application_id == kStoreApplicationId && h.user_version > kStoreSchemaVersion) {
+        throw StoreError(path, fmt::format("schema version {} is newer than this rabta understands "
+                                           "({}); use a newer rabta",
+                                           h.user_version, kStoreSchemaVersion));
+    }
+}
+
+int busy_ms(double seconds) {
+    return static_cast<int>(std::clamp(seconds, 0.0, 24.0 * 3600) * 1000);
+}
+
+// Moves a WAL store's committed pages into the file and empties its -wal. A
+// reader still on an older snapshot keeps the rest of the log: that is not an
+// error, the next checkpoint moves it.
+void checkpoint_now(SQLite::Database& db) {
+    if (db.execAndGet("PRAGMA journal_mode").getString() != "wal") return;
+    db.execAndGet("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+}  // namespace
+
 struct Store::Impl {
-    Impl(const std::string& p, int flags) : path(p), db(p, flags, 5000) {
+    Impl(const std::string& p, int flags, double busy_seconds = kStoreBusySeconds)
+        : path(p), db(p, flags, busy_ms(busy_seconds)) {
         db.createFunction("rabta_fold", 1, true, nullptr, &sql_fold);
         // A writer keeps the references whole (a reader cannot break them).
         if ((flags & SQLite::OPEN_READWRITE) != 0) db.exec("PRAGMA foreign_keys = ON");
@@ -86,7 +173,87 @@ struct Store::Impl {
     std::unique_ptr<SQLite::Transaction> tx;
     std::unique_ptr<SQLite::Statement> ins_article, ins_mention, ins_relation, ins_entity,
         ins_discovery, ins_alias, ins_role;
+    bool read_snapshot = false;  ///< a read transaction pins one version of the graph
+
+    /// Opens `path` and returns its schema version. A hot journal that a killed
+    /// in-place build left in a rollback-mode store is rolled back first (only a
+    /// writer can).
+    static std::unique_ptr<Impl> connect(const std::string& path,
+                                         int flags,
+                                         double busy_seconds,
+                                         int& version);
+    /// Whether the tables say this is a rabta store: for stores written before
+    /// rabta set PRAGMA application_id.
+    bool has_rabta_tables();
+    /// A writer: WAL (readers never wait for it) and rabta's application_id.
+    void prepare_for_writing();
+    /// A reader of a WAL store: one read transaction, so that every query of
+    /// this Store sees the same graph even while a build commits.
+    void pin_snapshot();
 };
+
+// SQLite's verdict on a file it could not read, for a file whose header is
+// ours (damaged) or not (not a rabta database).
+[[noreturn]] void throw_unreadable(const std::string& path,
+                                   const FileHeader& h,
+                                   const SQLite::Exception& e) {
+    const int code = e.getErrorCode() & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+        throw LockedError(path, fmt::format("the database is locked by another process (a writer "
+                                            "outside rabta?) and stayed locked: {}",
+                                            e.what()));
+    }
+    if ((code == SQLITE_CORRUPT || code == SQLITE_NOTADB) &&
+        h.application_id == kStoreApplicationId) {
+        throw DamagedStoreError(path, fmt::format("damaged rabta database: {}", e.what()));
+    }
+    throw StoreError(path, fmt::format("not a rabta database: {}", e.what()));
+}
+
+std::unique_ptr<Store::Impl> Store::Impl::connect(const std::string& path,
+                                                  int flags,
+                                                  double busy_seconds,
+                                                  int& version) {
+    auto impl = std::make_unique<Impl>(path, flags, busy_seconds);
+    try {
+        version = impl->db.execAndGet("PRAGMA user_version").getInt();
+    } catch (const SQLite::Exception& e) {
+        if (e.getExtendedErrorCode() != SQLITE_READONLY_ROLLBACK) throw;
+        impl.reset();
+        try {
+            Impl(path, SQLite::OPEN_READWRITE, busy_seconds).db.execAndGet("PRAGMA user_version");
+        } catch (const SQLite::Exception& w) {
+            if ((w.getErrorCode() & 0xff) == SQLITE_BUSY) throw;
+            throw StoreError(path, fmt::format("an interrupted build left changes to roll "
+                                               "back, and this user cannot write the "
+                                               "database to do it: {}",
+                                               w.what()));
+        }
+        impl = std::make_unique<Impl>(path, flags, busy_seconds);
+        version = impl->db.execAndGet("PRAGMA user_version").getInt();
+    }
+    return impl;
+}
+
+bool Store::Impl::has_rabta_tables() {
+    return db.execAndGet(
+                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                 "('meta', 'articles', 'entities', 'relations')")
+               .getInt() == 4;
+}
+
+void Store::Impl::prepare_for_writing() {
+    if (db.execAndGet("PRAGMA application_id").getInt() == 0)
+        db.exec(fmt::format("PRAGMA application_id = {}", kStoreApplicationId));
+    db.execAndGet("PRAGMA journal_mode = WAL");
+}
+
+void Store::Impl::pin_snapshot() {
+    if (db.execAndGet("PRAGMA journal_mode").getString() != "wal") return;
+    db.exec("BEGIN");
+    db.execAndGet("SELECT count(*) FROM sqlite_master");  // the read begins here
+    read_snapshot = true;
+}
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;
@@ -97,46 +264,34 @@ const std::string& Store::path() const noexcept {
     return impl_->path;
 }
 
-Store Store::open(const std::string& path) {
-    return open_store(path, false);
+Store Store::open(const std::string& path, double busy_seconds) {
+    return open_store(path, false, busy_seconds);
 }
 
-Store Store::open_for_update(const std::string& path) {
-    return open_store(path, true);
+Store Store::open_for_update(const std::string& path, double busy_seconds) {
+    return open_store(path, true, busy_seconds);
 }
 
-Store Store::open_store(const std::string& path, bool for_update) {
+Store Store::open_store(const std::string& path, bool for_update, double busy_seconds) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
         throw StoreError(path, "no such database (run `rabta build` first)");
     }
+    const FileHeader header = read_header(path);
+    check_header(path, header);
     return guarded(path, "cannot open database", [&] {
-        auto impl = std::make_unique<Impl>(
-            path, for_update ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
+        const int flags = for_update ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
         int version = 0;
+        std::unique_ptr<Impl> impl;
         try {
-            try {
-                version = impl->db.execAndGet("PRAGMA user_version").getInt();
-            } catch (const SQLite::Exception& e) {
-                if (e.getExtendedErrorCode() != SQLITE_READONLY_ROLLBACK) throw;
-                // A killed in-place build left a hot journal, which only a
-                // writer can roll back: roll it back, then read as asked.
-                impl.reset();
-                try {
-                    Impl(path, SQLite::OPEN_READWRITE).db.execAndGet("PRAGMA user_version");
-                } catch (const SQLite::Exception& w) {
-                    throw StoreError(path, fmt::format("an interrupted build left changes to roll "
-                                                       "back, and this user cannot write the "
-                                                       "database to do it: {}",
-                                                       w.what()));
-                }
-                impl = std::make_unique<Impl>(
-                    path, for_update ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
-                version = impl->db.execAndGet("PRAGMA user_version").getInt();
+            impl = Impl::connect(path, flags, busy_seconds, version);
+            if (header.application_id != kStoreApplicationId && !impl->has_rabta_tables()) {
+                throw StoreError(path,
+                                 "not a rabta database: a SQLite database without rabta's "
+                                 "tables (another application's?)");
             }
-            impl->db.execAndGet("SELECT count(*) FROM sqlite_master");
         } catch (const SQLite::Exception& e) {
-            throw StoreError(path, fmt::format("not a rabta database: {}", e.what()));
+            throw_unreadable(path, header, e);
         }
         if (version > kStoreSchemaVersion) {
             throw StoreError(
@@ -149,8 +304,8 @@ Store Store::open_store(const std::string& path, bool for_update) {
             // Migrate forward, all steps in one transaction: a failure leaves the
             // database as it was.
             impl.reset();
-            auto rw = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
-            for_update = true;
+            auto rw = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE, busy_seconds);
+            rw->prepare_for_writing();
             SQLite::Transaction tx(rw->db);
             for (int v = version + 1; v <= kStoreSchemaVersion; ++v) {
                 const std::string step = fmt::format("schemas/migrations/{}.sql", v);
@@ -168,8 +323,114 @@ Store Store::open_store(const std::string& path, bool for_update) {
             tx.commit();
             return Store(std::move(rw));
         }
+        if (for_update) {
+            impl->prepare_for_writing();
+        } else {
+            impl->pin_snapshot();
+        }
         return Store(std::move(impl));
     });
+}
+
+std::string Store::integrity(const std::string& path) {
+    try {
+        SQLite::Database db(path, SQLite::OPEN_READONLY, busy_ms(kStoreBusySeconds));
+        SQLite::Statement st(db, "PRAGMA integrity_check(5)");
+        std::string out;
+        while (st.executeStep())
+            out += (out.empty() ? "" : "; ") + st.getColumn(0).getString();
+        return out;
+    } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode() & 0xff;
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+            throw LockedError(path, fmt::format("the database is locked by another process and "
+                                                "stayed locked: {}",
+                                                e.what()));
+        }
+        return e.what();
+    }
+}
+
+namespace {
+
+// The store at `built` as it will be read in place: WAL mode recorded in its
+// header, and every page in the file itself (closing the only connection
+// checkpoints the -wal and removes it), so that it is whole wherever it goes.
+void seal(const std::string& built) {
+    guarded(built, "cannot finish the new database", [&] {
+        SQLite::Database db(built, SQLite::OPEN_READWRITE);
+        db.execAndGet("PRAGMA journal_mode = WAL");
+        db.execAndGet("PRAGMA wal_checkpoint(TRUNCATE)");
+    });
+    std::error_code ec;
+    if (std::filesystem::file_size(built + "-wal", ec) > 0 && !ec)
+        throw StoreError(built, "the new database is not self-contained: its -wal kept pages");
+    std::filesystem::remove(built + "-wal", ec);
+    std::filesystem::remove(built + "-shm", ec);
+    const int fd = ::open(built.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        const int e = errno;
+        if (fd >= 0) ::close(fd);
+        throw StoreError(built,
+                         fmt::format("cannot make the new database durable: {}", std::strerror(e)));
+    }
+    ::close(fd);
+}
+
+// Copies every page of `built` into the WAL store `target` in one write
+// transaction: its readers keep their snapshot of the old graph, later ones see
+// the new one, a kill before the commit leaves the old one.
+void copy_into(const std::string& built, const std::string& target, double busy_seconds) {
+    guarded(target, "cannot put the new graph in place", [&] {
+        SQLite::Database dst(target, SQLite::OPEN_READWRITE, busy_ms(busy_seconds));
+        SQLite::Database src(built, SQLite::OPEN_READONLY);
+        sqlite3_backup* b = sqlite3_backup_init(dst.getHandle(), "main", src.getHandle(), "main");
+        if (b == nullptr)
+            throw SQLite::Exception(dst.getHandle(), sqlite3_errcode(dst.getHandle()));
+        const int step = sqlite3_backup_step(b, -1);
+        const int done = sqlite3_backup_finish(b);
+        if (step != SQLITE_DONE) throw SQLite::Exception(sqlite3_errstr(step), step);
+        if (done != SQLITE_OK) throw SQLite::Exception(dst.getHandle(), done);
+        checkpoint_now(dst);
+    });
+}
+
+}  // namespace
+
+void Store::install(const std::string& built,
+                    const std::string& target,
+                    bool target_sound,
+                    double busy_seconds) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (target_sound && fs::is_regular_file(target, ec)) {
+        const FileHeader h = read_header(target);
+        if (h.wal && h.application_id == kStoreApplicationId) {
+            copy_into(built, target, busy_seconds);
+            for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+                fs::remove(built + suffix, ec);
+            return;
+        }
+    }
+    seal(built);
+    // No store there, a rollback-mode one (its readers hold the old file open,
+    // which the rename leaves them), or a damaged one the caller has kept: the
+    // -wal and -shm beside `target` belong to no live store, and applied to the
+    // new file they would corrupt it.
+    fs::remove(target + "-wal", ec);
+    fs::remove(target + "-shm", ec);
+    fs::rename(built, target, ec);
+    if (ec) throw StoreError(target, "cannot replace database: " + ec.message());
+    const fs::path dir = fs::path(target).has_parent_path() ? fs::path(target).parent_path() : ".";
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+void Store::checkpoint() {
+    guarded(impl_->path, "cannot checkpoint", [&] { checkpoint_now(impl_->db); });
 }
 
 Store Store::create(const std::string& path) {
@@ -177,6 +438,7 @@ Store Store::create(const std::string& path) {
     return guarded(path, "cannot create database", [&] {
         auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         impl->db.exec(embedded_file("schemas/store.sql").content);
+        impl->db.exec(fmt::format("PRAGMA application_id = {}", kStoreApplicationId));
         int version = impl->db.execAndGet("PRAGMA user_version").getInt();
         if (version != kStoreSchemaVersion) {
             throw StoreError(path, fmt::format("schemas/store.sql sets version {}, expected {}",
@@ -552,6 +814,40 @@ std::int64_t Store::put_run(const RunRecord& run, std::int64_t same_graph_as) {
     });
 }
 
+std::int64_t Store::prune_snapshots(std::int64_t keep) {
+    return guarded(impl_->path, "cannot prune run snapshots", [&] {
+        auto& db = impl_->db;
+        // the oldest of the newest `keep` runs: every snapshot before it goes
+        SQLite::Statement cut(db, "SELECT id FROM runs ORDER BY id DESC LIMIT 1 OFFSET ?");
+        cut.bind(1, std::max<std::int64_t>(keep, 1) - 1);
+        if (!cut.executeStep()) return std::int64_t{0};
+        const std::int64_t oldest_kept = cut.getColumn(0).getInt64();
+        SQLite::Statement count(
+            db,
+            "SELECT count(*), max(run_id) FROM (SELECT run_id FROM run_entities WHERE run_id < ?1 "
+            "UNION SELECT run_id FROM run_ties WHERE run_id < ?1 UNION SELECT run_id FROM "
+            "run_roles WHERE run_id < ?1)");
+        count.bind(1, oldest_kept);
+        count.executeStep();
+        const std::int64_t pruned = count.getColumn(0).getInt64();
+        if (pruned == 0) return pruned;
+        const std::int64_t through = count.getColumn(1).getInt64();
+        count.reset();
+        for (const char* table : {"run_entities", "run_ties", "run_roles"}) {
+            SQLite::Statement del(db, fmt::format("DELETE FROM {} WHERE run_id < ?", table));
+            del.bind(1, oldest_kept);
+            del.exec();
+        }
+        SQLite::Statement mark(db,
+                               "INSERT INTO meta (key, value) VALUES ('snapshots_pruned_through', "
+                               "?1) ON CONFLICT (key) DO UPDATE SET value = "
+                               "max(CAST(value AS INTEGER), CAST(?1 AS INTEGER))");
+        mark.bind(1, std::to_string(through));
+        mark.exec();
+        return pruned;
+    });
+}
+
 void Store::carry_history(const std::string& previous) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(previous, ec)) return;
@@ -588,6 +884,11 @@ void Store::carry_history(const std::string& previous) {
                 if (cols.empty()) continue;
                 db.exec(fmt::format("INSERT INTO {0} ({1}) SELECT {1} FROM prev.{0}", table, cols));
             }
+            if (has("meta")) {  // which runs' snapshots --keep-runs removed
+                db.exec(
+                    "INSERT OR REPLACE INTO meta (key, value) SELECT key, value FROM prev.meta "
+                    "WHERE key = 'snapshots_pruned_through'");
+            }
         } catch (const SQLite::Exception&) {
             // a damaged previous store keeps its history to itself
         }
@@ -598,6 +899,11 @@ void Store::carry_history(const std::string& previous) {
 std::vector<StoredRun> Store::runs() const {
     return guarded(impl_->path, "cannot read runs", [&] {
         std::vector<StoredRun> out;
+        SQLite::Statement pruned(impl_->db,
+                                 "SELECT CAST(value AS INTEGER) FROM meta WHERE key = "
+                                 "'snapshots_pruned_through'");
+        const std::int64_t pruned_through =
+            pruned.executeStep() ? pruned.getColumn(0).getInt64() : 0;
         SQLite::Statement st(
             impl_->db,
             "SELECT r.id, r.started_at, coalesce(r.finished_at, ''), r.status, r.articles, "
@@ -624,6 +930,7 @@ std::vector<StoredRun> Store::runs() const {
             r.removed = st.getColumn(13).getInt64();
             r.unchanged = st.getColumn(14).getInt64();
             r.kept = st.getColumn(15).getInt64();
+            r.snapshot_pruned = !r.has_snapshot && r.id <= pruned_through;
             out.push_back(std::move(r));
         }
         SQLite::Statement pr(impl_->db,

@@ -23,6 +23,8 @@ ConfigError::ConfigError(std::string file, std::string pointer, std::string reas
       reason_(std::move(reason)) {}
 
 StoreError::StoreError(std::string path, std::string reason)
-    : Error(fmt::format("{}: {}", path, reason)), path_(std::move(path)) {}
+    : Error(fmt::format("{}: {}", path, reason)),
+      path_(std::move(path)),
+      reason_(std::move(reason)) {}
 
 }  // namespace rabta

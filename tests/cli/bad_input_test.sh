@@ -65,7 +65,7 @@ with() {  # NAME: a fresh directory holding the seed pages; prints its path
   cp "$tmp"/seeds/*.txt "$d/"
   echo "$d"
 }
-restore() { "$rabta" build "$tmp/seeds" --db "$db" -q 2>/dev/null; }
+restore() { "$rabta" build "$tmp/seeds" --db "$db" -q --max-removed 100 2>/dev/null; }
 edit_json() {  # FILE PYTHON: runs PYTHON on the file's JSON as `d`, writes it back
   python3 - "$1" "$2" <<'PY'
 import json, sys

@@ -32,6 +32,7 @@ BuildReport build_quietly(const std::string& db,
     o.paths = std::move(paths);
     o.wait_seconds = wait;
     o.full = full;
+    o.max_removed_percent = 100;  // the trials replace the whole corpus
     return build(o, [](const InputError&) {});
 }
 

@@ -38,6 +38,7 @@ BuildReport run_build(const std::string& db,
     o.full = full;
     o.lexicon = std::move(lexicon);
     o.jobs = jobs;
+    o.max_removed_percent = 100;  // these cases remove on purpose; the guard: cli_safety_store
     return build(o, [](const InputError&) {});
 }
 

@@ -6,6 +6,9 @@
 #include <rabta/store.h>
 #include <sqlite3.h>
 
+#include <filesystem>
+
+#include "seed_store.h"
 #include "support.h"
 
 using namespace rabta;
@@ -69,15 +72,37 @@ TEST_CASE("opening what is not a rabta store fails with the path and a reason") 
     {
         SQLite::Database db(dir / "newer.db", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db.exec("CREATE TABLE meta (key TEXT); PRAGMA user_version = 99");
+        db.exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId));
     }
     CHECK_THROWS_WITH_AS(Store::open(dir / "newer.db"),
-                         doctest::Contains("schema version 99 is newer"), StoreError);
+                         doctest::Contains("schema version 99 is newer than this rabta "
+                                           "understands (4)"),
+                         StoreError);
     {
         SQLite::Database db(dir / "plain.db", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db.exec("CREATE TABLE t (x)");
     }
-    CHECK_THROWS_WITH_AS(Store::open(dir / "plain.db"), doctest::Contains("no schema version"),
+    CHECK_THROWS_WITH_AS(Store::open(dir / "plain.db"),
+                         doctest::Contains("not a rabta database: a SQLite database without "
+                                           "rabta's tables"),
                          StoreError);
+    {
+        // another application's database: its own application_id, or a meta
+        // table (as many have) but not rabta's tables
+        SQLite::Database db(dir / "app.db", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA application_id = 42; CREATE TABLE articles (x)");
+        SQLite::Database m(dir / "meta.db", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        m.exec("CREATE TABLE meta (key, value); PRAGMA user_version = 3");
+    }
+    CHECK_THROWS_WITH_AS(Store::open_for_update(dir / "app.db"),
+                         doctest::Contains("another application's SQLite database "
+                                           "(application_id 0x0000002a"),
+                         StoreError);
+    CHECK_THROWS_WITH_AS(Store::open_for_update(dir / "meta.db"),
+                         doctest::Contains("without rabta's tables"), StoreError);
+    rabta::test::write_file(dir.path() / "empty.db", "");
+    CHECK_THROWS_WITH_AS(Store::open(dir / "empty.db"),
+                         doctest::Contains("not a rabta database: the file is empty"), StoreError);
     CHECK_THROWS_WITH_AS(Store::create(dir / "plain.db"), doctest::Contains("file exists"),
                          StoreError);
 }
@@ -175,4 +200,122 @@ TEST_CASE("a version 3 database gets per-article discoveries and run counts when
     CHECK(s.entities().empty());
     CHECK(db.execAndGet("SELECT count(*) FROM aliases").getInt() == 0);
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
+
+namespace {
+
+// A copy of the seed store at `path`: a WAL store, as a build leaves it.
+void copy_seed_store(const std::string& path) {
+    std::filesystem::copy_file(rabta::test::seed_store(), path);
+    Store::open_for_update(path);  // as every build does: WAL mode, rabta's application_id
+}
+
+std::int64_t count(const std::string& path, const char* table) {
+    SQLite::Database db(path);
+    return db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+}
+
+}  // namespace
+
+TEST_CASE("a damaged rabta store says so, and integrity() confirms it") {
+    TempDir dir;
+    const std::string path = dir / "g.db";
+    copy_seed_store(path);
+    CHECK(Store::integrity(path) == "ok");
+    std::filesystem::resize_file(path, 16384);  // a partial copy
+    CHECK_THROWS_AS(Store::open(path).stats(), DamagedStoreError);
+    CHECK(Store::integrity(path) != "ok");
+}
+
+TEST_CASE("a reader of a WAL store never waits for a writer, and keeps one snapshot") {
+    TempDir dir;
+    const std::string path = dir / "g.db";
+    copy_seed_store(path);
+    const std::int64_t relations = count(path, "relations");
+    REQUIRE(relations > 0);
+    // A writer outside rabta whose page cache spills: in rollback mode it would
+    // hold an exclusive lock until it commits, and a reader would fail.
+    SQLite::Database writer(path, SQLite::OPEN_READWRITE);
+    writer.exec("PRAGMA cache_size = 1");
+    writer.exec("BEGIN IMMEDIATE");
+    writer.exec("DELETE FROM relations");
+    writer.exec(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+        "INSERT INTO meta (key, value) SELECT 'filler-' || i, hex(randomblob(200)) FROM n");
+    const Store reader = Store::open(path, 0.2);
+    CHECK(reader.stats().relations_by_type.size() > 0);
+    writer.exec("COMMIT");
+    // the reader still sees the graph it began with; a new one sees the new graph
+    CHECK(reader.relations().size() == static_cast<std::size_t>(relations));
+    CHECK(Store::open(path).relations().empty());
+}
+
+TEST_CASE(
+    "install() puts a store in place of a WAL store with readers, never applying a "
+    "stale -wal") {
+    TempDir dir;
+    const std::string target = dir / "g.db";
+    copy_seed_store(target);
+    const std::int64_t articles = count(target, "articles");
+    auto build_empty = [&](const std::string& p) {
+        Store s = Store::create(p);
+        s.begin();
+        s.put_meta("which", p);
+        s.commit();
+    };
+    {
+        const Store reader = Store::open(target);  // a reader holding the old graph
+        build_empty(dir / "new.db");
+        Store::install(dir / "new.db", target, true);
+        CHECK(reader.article_ids().size() == static_cast<std::size_t>(articles));
+    }
+    CHECK(Store::open(target).article_ids().empty());
+    CHECK(Store::integrity(target) == "ok");
+    CHECK_FALSE(std::filesystem::exists(dir / "new.db"));
+
+    // A -wal with committed pages of another store beside a path with no store
+    // (deleted while a reader had it open): a rename must not let SQLite apply
+    // it to the new file.
+    const std::string other = dir / "other.db";
+    copy_seed_store(other);
+    SQLite::Database w(other, SQLite::OPEN_READWRITE);
+    w.exec("PRAGMA wal_autocheckpoint = 0");
+    w.exec("DELETE FROM relations");
+    const std::string fresh = dir / "fresh.db";
+    std::filesystem::copy_file(other + "-wal", fresh + "-wal");
+    REQUIRE(std::filesystem::file_size(fresh + "-wal") > 0);
+    build_empty(dir / "built.db");
+    Store::install(dir / "built.db", fresh, false);
+    CHECK(Store::integrity(fresh) == "ok");
+    CHECK(Store::open(fresh).meta().at("which") == dir / "built.db");
+}
+
+TEST_CASE("prune_snapshots keeps the newest runs' snapshots, and every run's summary") {
+    TempDir dir;
+    const std::string path = dir / "g.db";
+    copy_seed_store(path);
+    {
+        Store s = Store::open_for_update(path);
+        s.begin();
+        RunRecord run;
+        run.status = "ok";
+        run.mode = "incremental";
+        for (int i = 0; i < 4; ++i)
+            s.put_run(run);
+        CHECK(s.prune_snapshots(2) == 3);  // the seed build's run and the first two
+        CHECK(s.prune_snapshots(2) == 0);
+        s.commit();
+    }
+    const Store s = Store::open(path);
+    const std::vector<StoredRun> runs = s.runs();
+    REQUIRE(runs.size() == 5);
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        CAPTURE(i);
+        CHECK(runs[i].has_snapshot == (i >= 3));
+        CHECK(runs[i].snapshot_pruned == (i < 3));
+    }
+    const RunDiff d = s.diff(runs[3].id, runs[4].id);
+    CHECK(d.entities_added.empty());
+    CHECK(d.ties_removed.empty());
+    CHECK(count(path, "run_ties") > 0);
 }

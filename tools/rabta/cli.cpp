@@ -171,8 +171,18 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         cmd->add_option("--report", report_path,
                         "Write the run report as JSON here (schemas/report.schema.json)");
         cmd->add_option("--wait", bo.wait_seconds,
-                        "Seconds to wait for another build of the same database (then exit 4)")
+                        "Seconds to wait for another build of the same database, or for another "
+                        "process's lock on it (then exit 4)")
             ->capture_default_str();
+        cmd->add_option("--max-removed", bo.max_removed_percent,
+                        "Refuse (exit 1, nothing changed) to remove more than this percentage of "
+                        "the stored articles as no longer in the corpus; 100: no limit")
+            ->check(CLI::Range(0.0, 100.0))
+            ->capture_default_str();
+        cmd->add_option("--keep-runs", bo.keep_runs,
+                        "Keep the graph snapshots (for `rabta diff`) of the newest N runs only "
+                        "(default: all); older runs keep their summary")
+            ->check(CLI::PositiveNumber);
     };
     auto* build_cmd =
         app.add_subcommand("build", "Read articles, extract actors and ties, write the store");
@@ -345,6 +355,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 fmt::print(out, "), {} skipped", r.skipped);
                 if (r.repaired > 0) fmt::print(out, ", {} repaired", r.repaired);
                 if (r.duplicates > 0) fmt::print(out, ", {} repeated copies ignored", r.duplicates);
+                if (r.snapshots_pruned > 0)
+                    fmt::print(out, "; {} old run snapshots pruned (--keep-runs)",
+                               r.snapshots_pruned);
                 fmt::print(out, "\n");
                 fmt::print(out, "entities: {}\n", join_counts(r.entities_by_type));
                 fmt::print(out, "ties: {} relation mentions ({})\n", r.relations,
@@ -434,6 +447,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (!base) {
                 fmt::print(err, "rabta diff: no run to compare with{}\n",
                            since.empty() ? " (only one run recorded)" : " for --since " + since);
+                return kDataProblems;
+            }
+            if (base->snapshot_pruned) {
+                const auto kept = std::find_if(runs.begin(), runs.end(),
+                                               [](const StoredRun& r) { return r.has_snapshot; });
+                fmt::print(err,
+                           "rabta diff: the graph of run {} was pruned (builds keep the snapshots "
+                           "of their newest runs, --keep-runs); the runs that can be compared are "
+                           "{} to {}\n",
+                           base->id, kept->id, last.id);
                 return kDataProblems;
             }
             if (!base->has_snapshot) {

@@ -85,6 +85,8 @@ void write_run_report(std::ostream& out,
     } else {
         w.String(r.full_reason.c_str(), static_cast<rapidjson::SizeType>(r.full_reason.size()));
     }
+    opt_str(w, "damaged_kept_as", r.damaged_kept_as);
+    num(w, "snapshots_pruned", r.snapshots_pruned);
     str(w, "lexicon_version", run ? run->lexicon_version : "");
     str(w, "rules_version", run ? run->rules_version : "");
     w.Key("articles");
