@@ -65,9 +65,18 @@ void parse_jsonl_record(const Record& r, const Boilerplate& boilerplate, Parsed&
             true);
     }
     rapidjson::Document doc;
-    if (auto why = detail::parse_record(doc, line, "schemas/article.schema.json")) {
+    std::size_t unpaired = 0;
+    if (auto why = detail::parse_record(doc, line, "schemas/article.schema.json", &unpaired)) {
         fail(*why);
         return;
+    }
+    if (unpaired > 0) {
+        out.problems.emplace_back(
+            r.file, r.line,
+            fmt::format("a \\u escape is not valid Unicode (a lone surrogate): {} byte{} "
+                        "replaced by U+FFFD",
+                        unpaired, unpaired == 1 ? "" : "s"),
+            true);
     }
     Article a;
     a.id = member(doc, "id");

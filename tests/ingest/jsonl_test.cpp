@@ -71,3 +71,44 @@ TEST_CASE("the real corpus files are read as they are") {
     CHECK(n >= 50);
     CHECK(bad == 0);
 }
+
+TEST_CASE("JSON Lines: nesting deeper than the bound is a bad line, not a stack overflow") {
+    // 200,000 levels in a field the reader ignores: 400 KB, under
+    // --max-article-bytes, and enough to overflow the stack of a recursive parser.
+    const auto nested = [](std::size_t depth) {
+        return R"({"id": "deep", "text": "پاکستان اور چین کے درمیان تعاون۔", "junk": )" +
+               std::string(depth, '[') + std::string(depth, ']') + "}\n";
+    };
+    std::istringstream in(nested(200000) + nested(99) + nested(100));
+    std::vector<Article> got;
+    std::vector<std::string> problems;
+    read_jsonl(
+        in, "deep.jsonl", Boilerplate::embedded(),
+        [&](Article&& a) { got.push_back(std::move(a)); },
+        [&](const InputError& e) { problems.push_back(e.what()); });
+    // the root object is one level: 99 nested arrays fit, 100 do not
+    CHECK(got.size() == 1);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].starts_with("deep.jsonl:1: invalid JSON at byte "));
+    CHECK(problems[0].ends_with("nested deeper than 100 arrays and objects"));
+    CHECK(problems[1].starts_with("deep.jsonl:3: invalid JSON at byte "));
+}
+
+TEST_CASE("JSON Lines: an escape that decodes to a lone surrogate is repaired and reported") {
+    std::istringstream in(
+        R"({"id": "s\udc80", "title": "t", "text": "پاکستان اور چین \udfff تعاون۔"})"
+        "\n");
+    std::vector<Article> got;
+    std::vector<InputError> problems;
+    read_jsonl(
+        in, "s.jsonl", Boilerplate::embedded(), [&](Article&& a) { got.push_back(std::move(a)); },
+        [&](const InputError& e) { problems.push_back(e); });
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].id == "s\uFFFD\uFFFD\uFFFD");
+    CHECK(got[0].text.find("\uFFFD") != std::string::npos);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].repaired());
+    CHECK(problems[0].line() == 1);
+    CHECK_MESSAGE(problems[0].reason().find("not valid Unicode") != std::string::npos,
+                  problems[0].reason());
+}
