@@ -61,11 +61,36 @@ case_ "a JSON line nested 200,000 deep (build)" 1 "deep.jsonl:1: invalid JSON at
   "$rabta" build "$tmp/seeds" "$tmp/deep.jsonl" --db "$db" -q
 case_ "a JSON line nested 200,000 deep (extract)" 1 "deep.jsonl:1: invalid JSON at byte 239: nested deeper than 100" none -- \
   "$rabta" extract "$tmp/deep.jsonl"
-"$rabta" extract <"$src/tests/fuzz/seeds/jsonl/$(ls "$src/tests/fuzz/seeds/jsonl" | head -1)" >"$tmp/good.facts" 2>/dev/null
+# JSON Lines of the seed stories under new ids, in two shards, and their facts
+python3 - "$src/seeds/articles" "$tmp" <<'PY'
+import json, os, sys
+src, tmp = sys.argv[1], sys.argv[2]
+names = sorted(n for n in os.listdir(src) if n.endswith('.txt'))
+for shard, part in (('a', names[:3]), ('b', names[3:])):
+    with open(os.path.join(tmp, shard + '.jsonl'), 'w', encoding='utf-8') as out:
+        for n in part:
+            title, _, text = open(os.path.join(src, n), encoding='utf-8').read().partition('\n')
+            out.write(json.dumps({'id': 'j-' + n[:3], 'title': title, 'text': text}, ensure_ascii=False) + '\n')
+PY
+"$rabta" extract "$tmp/a.jsonl" >"$tmp/a.facts" 2>/dev/null || { echo "setup: extract failed"; exit 1; }
+"$rabta" extract "$tmp/b.jsonl" >"$tmp/b.facts" 2>/dev/null || { echo "setup: extract failed"; exit 1; }
+cp "$tmp/a.facts" "$tmp/good.facts"
+retrail() {  # FILE: gives an edited facts stream the trailer rabta extract would write
+  python3 - "$1" <<'PY'
+import sys
+p = sys.argv[1]
+lines = [l for l in open(p, 'rb').read().split(b'\n') if l and b'"rabta_facts_end"' not in l]
+h = 0xcbf29ce484222325
+for l in lines:
+    for c in l + b'\n':
+        h = ((h ^ c) * 0x100000001b3) & 0xffffffffffffffff
+trailer = b'{"rabta_facts_end":1,"articles":%d,"fnv1a64":"%016x"}\n' % (len(lines) - 1, h)
+open(p, 'wb').write(b''.join(l + b'\n' for l in lines) + trailer)
+PY
+}
 { head -1 "$tmp/good.facts"; printf '{"article": %s}\n' "$(deep 200000)"; tail -n +2 "$tmp/good.facts"; } >"$tmp/deep.facts"
-case_ "a facts line nested 200,000 deep (merge)" 1 "deep.facts:2: invalid JSON at byte 111: nested deeper than 100" none -- \
+case_ "a facts line nested 200,000 deep (merge)" 1 "deep.facts:2: invalid JSON at byte 111: nested deeper than 100" graph -- \
   "$rabta" merge "$tmp/deep.facts" --db "$db" -q
-restore
 mkdir -p "$tmp/lexicon" "$tmp/rules"
 cp "$src"/seeds/lexicon/*.json "$tmp/lexicon/"
 cp "$src"/seeds/rules/*.json "$tmp/rules/"
@@ -90,6 +115,48 @@ case_ "a gold file nested 200,000 deep" 1 "deep.json: at '/': invalid JSON at li
 printf '{"lines": %s}\n' "$(deep 200000)" >"$tmp/deep-boilerplate.json"
 case_ "a boilerplate file nested 200,000 deep" 1 "deep-boilerplate.json: at '/': invalid JSON at line 1, column 110: nested deeper than 100" graph -- \
   "$rabta" build "$tmp/seeds" --db "$db" --boilerplate "$tmp/deep-boilerplate.json" -q
+
+# --- 5: a facts shard proves it is whole; a merge stores all or nothing -------
+n=$(wc -l <"$tmp/a.facts")
+head -n $((n - 1)) "$tmp/a.facts" >"$tmp/cut.facts"
+case_ "a facts shard cut at a line boundary (trailer lost)" 1 "cut.facts:$n: the stream that began on line 1 ends without its trailer line: the shard was cut short" graph -- \
+  "$rabta" merge "$tmp/cut.facts" --db "$db" -q
+head -n 2 "$tmp/a.facts" >"$tmp/cut.facts"
+case_ "a facts shard cut after its first article" 1 "cut.facts:3: the stream that began on line 1 ends without its trailer line" graph -- \
+  "$rabta" merge "$tmp/cut.facts" --db "$db" -q
+head -c $(($(stat -c %s "$tmp/a.facts") * 2 / 3)) "$tmp/a.facts" >"$tmp/cut.facts"
+case_ "a facts shard cut in the middle of a line" 1 "ends without its trailer line" graph -- \
+  "$rabta" merge "$tmp/cut.facts" --db "$db" -q
+{ head -n $((n - 1)) "$tmp/a.facts"; cat "$tmp/b.facts"; } >"$tmp/cut.facts"
+case_ "concatenated shards, the first one cut short" 1 "cut.facts:$n: a new header before the trailer of the stream that began on line 1" graph -- \
+  "$rabta" merge "$tmp/cut.facts" --db "$db" -q
+sed '2s/"text":"/"text":"x/' "$tmp/a.facts" >"$tmp/cut.facts"
+case_ "a facts shard with an edited line" 1 "cut.facts:$n: the checksum in the trailer" graph -- \
+  "$rabta" merge "$tmp/cut.facts" --db "$db" -q
+cat "$tmp/a.facts" "$tmp/b.facts" >"$tmp/ab.facts"
+case_ "concatenated whole shards (cat a b) merge" 0 "" none -- \
+  "$rabta" merge "$tmp/ab.facts" --db "$tmp/cat.db" -q
+"$rabta" merge "$tmp/a.facts" "$tmp/b.facts" --db "$tmp/two.db" -q 2>/dev/null
+cmp -s <("$rabta" export --db "$tmp/cat.db") <("$rabta" export --db "$tmp/two.db") ||
+  fail "merging cat a b differs from merging a and b"
+[ "$(sqlite3 "$tmp/cat.db" 'SELECT count(*) FROM articles')" = 5 ] || fail "cat a b did not store 5 articles"
+
+# --- 13: a bad facts line names the facts file and line, not the database ------
+sed '2s/"relation":"[a-z_]*"/"relation":"bribed"/' "$tmp/a.facts" >"$tmp/bad.facts"
+grep -q bribed "$tmp/bad.facts" || fail "setup: no relation to rename"
+retrail "$tmp/bad.facts"
+case_ "a facts line with a relation the rules do not define" 1 "bad.facts:2: article 'j-000': relation 'bribed' is not one the rules define" graph -- \
+  "$rabta" merge "$tmp/bad.facts" --db "$db" -q
+grep -qF "bad.facts:2: 1 bad line in the facts (reported above): a merge stores all of its facts or nothing" "$tmp/err" ||
+  fail "the refused merge does not say that nothing was stored"
+sed '2s/"mentions":\[\["[^"]*"/"mentions":[["person:ghost"/' "$tmp/a.facts" >"$tmp/bad.facts"
+retrail "$tmp/bad.facts"
+case_ "a facts line naming an entity nobody knows" 1 "bad.facts:2: article 'j-000': mentioned entity 'person:ghost' is neither in the lexicon nor discovered in the article" graph -- \
+  "$rabta" merge "$tmp/bad.facts" --db "$db" -q
+case_ "the same into a new database (no temporary file named)" 1 "bad.facts:2: article 'j-000': mentioned entity 'person:ghost'" none -- \
+  "$rabta" merge "$tmp/bad.facts" --db "$tmp/new.db" -q
+grep -q building "$tmp/err" && fail "the message names the temporary database"
+[ -e "$tmp/new.db" ] && fail "a refused merge left a database behind"
 
 echo "$failures failed"
 [ "$failures" = 0 ]
