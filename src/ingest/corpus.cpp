@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "util/hash.h"
@@ -53,27 +54,61 @@ Record page_record(std::string file, std::string stem, std::string bytes) {
     return r;
 }
 
+std::string too_big(std::size_t size, std::size_t max_bytes) {
+    return fmt::format(
+        "the file is {} bytes, above the limit of {} for one page (6 × "
+        "--max-article-bytes + 64 KiB); skipped unread",
+        size, max_bytes);
+}
+
+// A page's bytes, or nothing (reported) when it cannot be read or is longer
+// than `max_bytes`: its size is checked before reading, and reading stops past
+// the limit in case the file grew (or is not a regular file).
+std::optional<std::string> read_page_bytes(std::ifstream& in,
+                                           const fs::path& p,
+                                           std::size_t max_bytes,
+                                           const ProblemSink& problems) {
+    std::error_code ec;
+    const auto size = fs::file_size(p, ec);
+    if (!ec && size > max_bytes) {
+        problems(InputError(p.string(), 0, too_big(size, max_bytes)));
+        return std::nullopt;
+    }
+    std::string bytes;
+    if (!ec) bytes.reserve(size);
+    char chunk[1 << 16];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+        bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > max_bytes) {
+            problems(InputError(p.string(), 0, too_big(bytes.size(), max_bytes)));
+            return std::nullopt;
+        }
+    }
+    if (in.bad()) {
+        problems(InputError(p.string(), 0, "read error"));
+        return std::nullopt;
+    }
+    return bytes;
+}
+
 // A JSON Lines file is streamed; a page is read whole.
 void read_file(const fs::path& p,
                const RecordSink& sink,
                const ProblemSink& problems,
-               const KnownRecord& known) {
+               const KnownRecord& known,
+               std::size_t max_bytes) {
     std::ifstream in(p, std::ios::binary);
     if (!in) {
         problems(InputError(p.string(), 0, "cannot open for reading"));
         return;
     }
     if (is_jsonl(p)) {
-        read_jsonl_records(in, p.string(), sink, problems, known);
+        read_jsonl_records(in, p.string(), sink, problems, known, max_bytes);
         return;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        problems(InputError(p.string(), 0, "read error"));
-        return;
-    }
-    Record r = page_record(p.string(), p.stem().string(), ss.str());
+    std::optional<std::string> bytes = read_page_bytes(in, p, max_bytes, problems);
+    if (!bytes) return;
+    Record r = page_record(p.string(), p.stem().string(), std::move(*bytes));
     r.known = known && known(r.file, r.hash);
     sink(std::move(r));
 }
@@ -109,10 +144,11 @@ void list_files(const fs::path& dir, std::vector<fs::path>& files, const Problem
 void read_records(const std::vector<std::string>& paths,
                   const RecordSink& sink,
                   const ProblemSink& problems,
-                  const KnownRecord& known) {
+                  const KnownRecord& known,
+                  std::size_t max_bytes) {
     for (const auto& path : paths) {
         if (path == "-") {
-            read_jsonl_records(std::cin, "(stdin)", sink, problems, known);
+            read_jsonl_records(std::cin, "(stdin)", sink, problems, known, max_bytes);
             continue;
         }
         std::error_code ec;
@@ -122,7 +158,7 @@ void read_records(const std::vector<std::string>& paths,
             continue;
         }
         if (!fs::is_directory(st)) {
-            read_file(path, sink, problems, known);
+            read_file(path, sink, problems, known, max_bytes);
             continue;
         }
         // Every *.txt page and *.jsonl file below the directory, in path order;
@@ -131,7 +167,7 @@ void read_records(const std::vector<std::string>& paths,
         list_files(path, files, problems);
         std::sort(files.begin(), files.end());
         for (const auto& f : files)
-            read_file(f, sink, problems, known);
+            read_file(f, sink, problems, known, max_bytes);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "ingest/lines.h"
 #include "util/hash.h"
 #include "util/json.h"
+#include "util/lines.h"
 #include "util/utf8.h"
 
 namespace rabta {
@@ -26,11 +27,21 @@ void read_jsonl_records(std::istream& in,
                         std::string_view origin,
                         const RecordSink& sink,
                         const ProblemSink& problems,
-                        const KnownRecord& known) {
+                        const KnownRecord& known,
+                        std::size_t max_bytes) {
     std::string line;
     std::size_t number = 0;
-    while (std::getline(in, line)) {
+    std::size_t length = 0;
+    while (detail::read_bounded_line(in, line, max_bytes, length)) {
         ++number;
+        if (length > max_bytes) {
+            problems(InputError(
+                std::string(origin), number,
+                fmt::format("the line is {} bytes, above the limit of {} for one record (6 × "
+                            "--max-article-bytes + 64 KiB); skipped without being read whole",
+                            length, max_bytes)));
+            continue;
+        }
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a BOM
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
@@ -44,6 +55,12 @@ void read_jsonl_records(std::istream& in,
         sink(std::move(r));
     }
     if (in.bad()) problems(InputError(std::string(origin), number + 1, "read error"));
+}
+
+std::size_t max_record_bytes(std::size_t max_article_bytes) {
+    constexpr std::size_t kSlack = 64 << 10;
+    if (max_article_bytes > (SIZE_MAX - kSlack) / 6) return SIZE_MAX;
+    return 6 * max_article_bytes + kSlack;
 }
 
 namespace detail {

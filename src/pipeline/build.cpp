@@ -356,7 +356,8 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
         } else if (opt.paths.empty()) {
             read_embedded_records(take, known);
         } else {
-            read_records(opt.paths, take, reading_problem, known);
+            read_records(opt.paths, take, reading_problem, known,
+                         max_record_bytes(opt.limits.article_bytes));
         }
         queue.finish();
         for (const auto& k : before) {

@@ -493,7 +493,8 @@ std::size_t extract_stream(const ExtractOptions& opt,
         [&](Article& a, const Extraction& ex) { writer.write(a, ex); }, problems);
     read_jsonl_records(
         in, origin, [&](Record&& r) { queue.push(std::move(r)); },
-        [&](const InputError& e) { queue.push(e); });
+        [&](const InputError& e) { queue.push(e); }, {},
+        max_record_bytes(opt.limits.article_bytes));
     queue.finish();
     // Only a stream read to its end gets its trailer: an exception above
     // leaves the output without one, and merge refuses it.

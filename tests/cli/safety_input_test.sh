@@ -158,5 +158,48 @@ case_ "the same into a new database (no temporary file named)" 1 "bad.facts:2: a
 grep -q building "$tmp/err" && fail "the message names the temporary database"
 [ -e "$tmp/new.db" ] && fail "a refused merge left a database behind"
 
+# --- 7: memory stays bounded by the limits; running out of it is exit 3 ---------
+# (--max-article-bytes 100000: records up to 6 × that + 64 KiB = 665536 bytes)
+long_line() {  # MB: one JSON line of about that many megabytes of Urdu
+  python3 -c "
+import json, sys
+t = 'پاکستان اور چین کے درمیان تعاون ' * (int(sys.argv[1]) * 1024 * 1024 // 57)
+print(json.dumps({'id': 'long', 'title': 'لمبی', 'text': t}, ensure_ascii=False))" "$1"
+}
+long_line 20 >"$tmp/long.jsonl"
+case_ "a 20 MB JSON line over the limit" 1 "long.jsonl:1: the line is 21339465 bytes, above the limit of 665536 for one record (6 × --max-article-bytes + 64 KiB); skipped without being read whole" graph -- \
+  "$rabta" build "$tmp/seeds" "$tmp/long.jsonl" --db "$db" -q --max-article-bytes 100000
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f %M -o "$tmp/rss" "$rabta" extract "$tmp/long.jsonl" --max-article-bytes 100000 -j 1 >/dev/null 2>&1
+  rss=$(tail -n 1 "$tmp/rss")
+  [ "$rss" -lt 80000 ] || fail "reading a 20 MB line over the limit took $rss KB of memory"
+fi
+rm "$tmp/long.jsonl"
+mkdir -p "$tmp/pages"
+truncate -s 300M "$tmp/pages/huge.txt"  # sparse: costs no disk
+case_ "a 300 MB page over the limit" 1 "huge.txt: the file is 314572800 bytes, above the limit of 6356992 for one page (6 × --max-article-bytes + 64 KiB); skipped unread" graph -- \
+  "$rabta" build "$tmp/seeds" "$tmp/pages" --db "$db" -q
+rm -r "$tmp/pages"
+python3 -c "
+import json
+print(json.dumps({'id': 'wide', 'title': 'چوڑی', 'text': 'الف ' * 200000}, ensure_ascii=False))" >"$tmp/wide.jsonl"
+"$rabta" extract "$tmp/wide.jsonl" --max-article-bytes 2000000 >"$tmp/wide.facts" 2>/dev/null
+wide=$(LC_ALL=C awk 'NR == 2 { print length($0) }' "$tmp/wide.facts")
+case_ "a facts line over the merge's limit" 1 "wide.facts:2: the line is $wide bytes, above the limit of 1064576 for a facts line (16 × --max-article-bytes + 1 MiB); not read" graph -- \
+  "$rabta" merge "$tmp/wide.facts" --db "$db" -q --max-article-bytes 1000
+# Out of memory: a line under a raised limit, in an address space too small
+# for it. A build under ASan cannot run in so little: then the case is skipped.
+if (ulimit -v 150000 && "$rabta" build "$tmp/seeds" --db "$tmp/probe.db" -q -j 1) >/dev/null 2>&1; then
+  long_line 12 >"$tmp/long.jsonl"
+  case_ "out of memory (std::bad_alloc)" 3 "rabta: out of memory: the run stopped; nothing was written, and a database it was building or updating is as it was" graph -- \
+    bash -c 'ulimit -v 150000 && exec "$@"' - "$rabta" build "$tmp/seeds" "$tmp/long.jsonl" --db "$db" -q -j 1 --max-article-bytes 1000000000
+  case_ "out of memory in a full build" 3 "rabta: out of memory" graph -- \
+    bash -c 'ulimit -v 150000 && exec "$@"' - "$rabta" build "$tmp/seeds" "$tmp/long.jsonl" --db "$db" -q -j 1 --full --max-article-bytes 1000000000
+  ls "$tmp" | grep -q building && fail "a full build out of memory left its temporary database"
+  rm "$tmp/long.jsonl"
+else
+  echo "skip  out of memory: this build of rabta does not run in 150 MB of address space (ASan?)"
+fi
+
 echo "$failures failed"
 [ "$failures" = 0 ]

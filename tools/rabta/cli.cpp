@@ -19,8 +19,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <new>
 #include <optional>
 #include <sstream>
+#include <system_error>
 
 #include "common.h"
 #include "history.h"
@@ -202,6 +204,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     merge_cmd->add_option("facts", bo.facts, "Facts files (JSON Lines), or - for stdin")
         ->required();
     add_store_options(merge_cmd);
+    merge_cmd
+        ->add_option("--max-article-bytes", bo.limits.article_bytes,
+                     "The limit the facts were extracted with: a facts line longer than 16 times "
+                     "this plus 1 MiB is refused unread")
+        ->capture_default_str();
 
     ExtractOptions eo;
     std::vector<std::string> extract_inputs;
@@ -502,6 +509,18 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         return kStoreFailure;
     } catch (const std::filesystem::filesystem_error& e) {
         fmt::print(err, "rabta: {}\n", e.what());
+        return kStoreFailure;
+    } catch (const std::bad_alloc&) {
+        // Unwinding freed what the run held, and dropped its transaction or
+        // its half-built database; plain writes, in case memory is still short.
+        err << "rabta: out of memory: the run stopped; nothing was written, and a database it "
+               "was building or updating is as it was\n";
+        return kStoreFailure;
+    } catch (const std::system_error& e) {
+        fmt::print(err,
+                   "rabta: {} ({}): the run stopped; nothing was written, and a database it "
+                   "was building or updating is as it was\n",
+                   e.what(), e.code().category().name());
         return kStoreFailure;
     } catch (const Error& e) {
         fmt::print(err, "rabta: {}\n", e.what());
