@@ -29,6 +29,8 @@ void read_jsonl_records(std::istream& in,
                         const ProblemSink& problems,
                         const KnownRecord& known,
                         std::size_t max_bytes) {
+    // the origin of every record and problem: text, whatever the file name's bytes
+    const std::string file = detail::percent_escape_invalid_utf8(origin);
     std::string line;
     std::size_t number = 0;
     std::size_t length = 0;
@@ -36,7 +38,7 @@ void read_jsonl_records(std::istream& in,
         ++number;
         if (length > max_bytes) {
             problems(InputError(
-                std::string(origin), number,
+                file, number,
                 fmt::format("the line is {} bytes, above the limit of {} for one record (6 × "
                             "--max-article-bytes + 64 KiB); skipped without being read whole",
                             length, max_bytes)));
@@ -46,7 +48,7 @@ void read_jsonl_records(std::istream& in,
         if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a BOM
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         Record r;
-        r.file = std::string(origin);
+        r.file = file;
         r.line = number;
         r.hash = detail::hash64(line);
         r.known = known && known(r.origin(), r.hash);
@@ -54,7 +56,7 @@ void read_jsonl_records(std::istream& in,
         line.clear();
         sink(std::move(r));
     }
-    if (in.bad()) problems(InputError(std::string(origin), number + 1, "read error"));
+    if (in.bad()) problems(InputError(file, number + 1, "read error"));
 }
 
 std::size_t max_record_bytes(std::size_t max_article_bytes) {

@@ -17,6 +17,7 @@
 #include "util/json.h"
 #include "util/json_write.h"
 #include "util/lines.h"
+#include "util/utf8.h"
 
 namespace rabta {
 
@@ -323,7 +324,10 @@ class FactsReader {
                 const FactsExpectations& expect,
                 const FactsSink& sink,
                 const ProblemSink& problems)
-        : origin_(origin), expect_(expect), sink_(sink), problems_(problems) {}
+        : origin_(detail::percent_escape_invalid_utf8(origin)),
+          expect_(expect),
+          sink_(sink),
+          problems_(problems) {}
 
     void read(std::istream& in) {
         std::string line;
