@@ -201,5 +201,90 @@ else
   echo "skip  out of memory: this build of rabta does not run in 150 MB of address space (ASan?)"
 fi
 
+# --- 10: one odd byte must not make any export ill-formed -------------------------
+# Every export of DB is well-formed: UTF-8 throughout, XML that parses, JSON
+# that loads, CSV that reads.
+exports_well_formed() {  # DB WHAT
+  local d=$1 what=$2 f
+  rm -rf "$tmp/x"
+  mkdir -p "$tmp/x"
+  for f in graphml gexf json; do
+    "$rabta" export --db "$d" --format $f -o "$tmp/x/g.$f" 2>/dev/null || fail "$what: export --format $f failed"
+  done
+  "$rabta" export --db "$d" --format csv -o "$tmp/x/csv" 2>/dev/null || fail "$what: export --format csv failed"
+  python3 - "$tmp/x" <<'PY' || fail "$what: an export is ill-formed"
+import csv, json, os, sys, xml.etree.ElementTree as ET
+d = sys.argv[1]
+for name in ('g.graphml', 'g.gexf', 'g.json', 'csv/nodes.csv', 'csv/edges.csv'):
+    text = open(os.path.join(d, name), 'rb').read().decode('utf-8')  # strict
+    if name.endswith('.json'):
+        json.loads(text)
+    elif name.endswith('.csv'):
+        list(csv.reader(text.splitlines()))
+    else:
+        ET.fromstring(text.encode('utf-8'))
+PY
+}
+odd=$(printf 'caf\xe9-\xff')
+mkdir -p "$tmp/odd"
+cp "$tmp"/seeds/*.txt "$tmp/odd/"
+cp "$tmp/seeds/000_e3da61d015d2337c.txt" "$tmp/odd/$odd.txt"
+case_ "a page whose file name is not UTF-8" 1 "odd/caf%E9-%FF.txt: the file name is not valid UTF-8: its other bytes are written %XX here, and the article id is 'caf%E9-%FF'" none -- \
+  "$rabta" build "$tmp/odd" --db "$db" -q
+[ "$(sqlite3 "$db" "SELECT count(*) FROM articles WHERE id = 'caf%E9-%FF'")" = 1 ] || fail "the page with the odd name was not stored as caf%E9-%FF"
+exports_well_formed "$db" "a file name that is not UTF-8"
+restore
+printf '{"id": "s\\udc80", "title": "عنوان", "source": "\\udfff", "text": "وزیراعظم شہباز شریف سے چینی سفیر نے ملاقات کی۔"}\n' >"$tmp/odd/lone.jsonl"
+case_ "a JSON line whose escapes are lone surrogates" 1 "lone.jsonl:1: a \\u escape is not valid Unicode (a lone surrogate): 6 bytes replaced by U+FFFD" none -- \
+  "$rabta" build "$tmp/odd" --db "$db" -q
+exports_well_formed "$db" "lone surrogates in a JSON line"
+restore
+rm -r "$tmp/odd"
+python3 - "$tmp/lexicon/persons.json" <<'PY'
+import json, sys
+p = sys.argv[1]
+d = json.load(open(p, encoding='utf-8'))
+d['actors'][0]['label_en'] = 'Ren\u00e9'
+# the label alone in Latin-1 (é as the one byte 0xE9), the rest UTF-8: an edit in another editor
+open(p, 'wb').write(json.dumps(d, ensure_ascii=False).encode('utf-8').replace(b'Ren\xc3\xa9', b'Ren\xe9'))
+PY
+case_ "a lexicon saved in Latin-1" 1 "persons.json: at '/': invalid JSON at line 1, column" graph -- \
+  "$rabta" build "$tmp/seeds" --db "$db" --lexicon "$tmp/lexicon" -q
+grep -qF "Invalid encoding in string" "$tmp/err" || fail "the Latin-1 lexicon is not said to be badly encoded"
+cp "$src"/seeds/lexicon/*.json "$tmp/lexicon/"
+
+# --- 11: cells that are formulas, names that are terminal escapes --------------
+python3 - "$src/seeds/articles/000_e3da61d015d2337c.txt" "$tmp/hostile.jsonl" <<'PY'
+import json, sys
+title, _, text = open(sys.argv[1], encoding='utf-8').read().partition('\n')
+with open(sys.argv[2], 'w', encoding='utf-8') as out:
+    out.write(json.dumps({'id': "=cmd|' /C calc'!A0\x1b[31m\x1b]0;pwned\x07", 'title': title,
+                          'text': text, 'source': '@SUM(1+1)'}) + '\n')
+PY
+case_ "an article id and an outlet made to be formulas" 0 "" none -- \
+  "$rabta" build "$tmp/hostile.jsonl" --db "$tmp/h.db" -q
+case_ "... exported as CSV" 0 "" none -- "$rabta" export --db "$tmp/h.db" --format csv -o "$tmp/hcsv"
+python3 - "$tmp/hcsv" <<'PY' || fail "a CSV cell can run as a formula"
+import csv, os, sys
+cells = []
+for name in ('nodes.csv', 'edges.csv'):
+    with open(os.path.join(sys.argv[1], name), encoding='utf-8', newline='') as f:
+        cells += [c for row in csv.reader(f) for c in row]
+bad = [c for c in cells if c[:1] in ('=', '+', '-', '@', '\t', '\r')]
+assert not bad, bad
+assert "'=cmd|' /C calc'!A0[31m]0;pwned" in cells, 'the id is not kept as text'
+assert "'@SUM(1+1)" in cells, 'the outlet is not kept as text'
+PY
+for cmd in "ties person:shehbaz-sharif" "show person:shehbaz-sharif" "dyad PK CN" "path person:shehbaz-sharif country:PK"; do
+  # shellcheck disable=SC2086
+  case_ "rabta $cmd over an id holding escape sequences" 0 "" none -- "$rabta" $cmd --db "$tmp/h.db"
+  if grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$tmp/out" "$tmp/err"; then
+    fail "rabta $cmd prints a raw control character"
+  fi
+done
+grep -qF "=cmd|' /C calc'!A0␛[31m␛]0;pwned␇" "$tmp/h.out" 2>/dev/null ||
+  "$rabta" ties person:shehbaz-sharif --db "$tmp/h.db" | grep -qF "=cmd|' /C calc'!A0␛[31m␛]0;pwned␇" ||
+  fail "ties does not show the escape sequences visibly"
+
 echo "$failures failed"
 [ "$failures" = 0 ]

@@ -27,6 +27,7 @@
 #include "common.h"
 #include "history.h"
 #include "query_commands.h"
+#include "table.h"
 
 namespace rabta::cli {
 
@@ -306,7 +307,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             std::size_t bad = 0;
             auto report = [&](const InputError& e) {
                 ++bad;
-                fmt::print(err, "rabta: {} {}\n", e.repaired() ? "repaired" : "skipped", e.what());
+                fmt::print(err, "rabta: {} {}\n", e.repaired() ? "repaired" : "skipped",
+                           visible(e.what()));
             };
             if (extract_inputs.empty()) {
                 extract_stream(eo, std::cin, "(stdin)", out, report);
@@ -331,7 +333,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             BuildReport r = build(bo, [&](const InputError& e) {
                 problems.push_back(
                     fmt::format("{} {}", e.repaired() ? "repaired" : "skipped", e.what()));
-                fmt::print(err, "rabta: {}\n", problems.back());
+                fmt::print(err, "rabta: {}\n", visible(problems.back()));
             });
             if (!report_path.empty()) {
                 const Store store = Store::open(bo.db);
@@ -458,16 +460,17 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             for (const auto& d : found) {
                 if (review_limit && shown++ == review_limit) break;
                 fmt::print(out, "{:>5} {:>4}  {:<13} {}  ({}; {})\n        {}: {}\n", d.mentions,
-                           d.articles, d.type, d.label_ur, d.label_en, d.id, d.example_article,
-                           d.example);
+                           d.articles, visible(d.type), visible(d.label_ur), visible(d.label_en),
+                           visible(d.id), visible(d.example_article), visible(d.example));
             }
             const std::vector<RoleConflict> conflicts = store.role_conflicts();
             fmt::print(out, "{} roles in text that no dated lexicon role covers:\n",
                        conflicts.size());
             for (const auto& c : conflicts) {
-                fmt::print(out, "  {} «{}» {} on {} ({})\n        lexicon: {}\n", c.person, c.title,
-                           c.org, c.date.empty() ? "an undated article" : c.date, c.article,
-                           c.lexicon);
+                fmt::print(out, "  {} «{}» {} on {} ({})\n        lexicon: {}\n", visible(c.person),
+                           visible(c.title), visible(c.org),
+                           c.date.empty() ? "an undated article" : visible(c.date),
+                           visible(c.article), visible(c.lexicon));
             }
             return kOk;
         }
@@ -489,16 +492,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 row("tie " + k, sc);
             row("ties (required)", r.ties);
             for (const auto& m : r.missed)
-                fmt::print(out, "missed   {}\n", m);
+                fmt::print(out, "missed   {}\n", visible(m));
             for (const auto& m : r.spurious)
-                fmt::print(out, "spurious {}\n", m);
+                fmt::print(out, "spurious {}\n", visible(m));
             return kOk;
         }
     } catch (const ConfigError& e) {
         fmt::print(err, "rabta: {}\nnothing was written\n", e.what());
         return kDataProblems;
     } catch (const InputError& e) {
-        fmt::print(err, "rabta: {}\n", e.what());
+        fmt::print(err, "rabta: {}\n", visible(e.what()));
         if (*build_cmd) fmt::print(err, "stopped (--strict); the previous database is unchanged\n");
         return kDataProblems;
     } catch (const LockedError& e) {
