@@ -71,18 +71,28 @@ struct Parsed {
 /// Parses a record (JSON line or page) into articles. Never throws for bad input.
 Parsed parse_record(const Record& record, const Boilerplate& boilerplate);
 
+/// The largest record (a JSON line, or a page file) worth reading for articles
+/// of up to `max_article_bytes` of text: six times that (every byte of the text
+/// may come as a \u escape) plus 64 KiB for the other fields.
+std::size_t max_record_bytes(std::size_t max_article_bytes);
+
 /// Splits every path into records (see read_corpus), hashing each and marking
-/// those `known` accepts. Paths that cannot be read go to `problems`.
+/// those `known` accepts. Paths that cannot be read go to `problems`, and so do
+/// records longer than `max_bytes`: a JSON line is skipped as it is read,
+/// never held whole, and a page file by its size, unread. Memory therefore
+/// stays bounded by the limit, whatever the input.
 void read_records(const std::vector<std::string>& paths,
                   const RecordSink& sink,
                   const ProblemSink& problems,
-                  const KnownRecord& known = {});
-/// The records of one JSON Lines stream.
+                  const KnownRecord& known = {},
+                  std::size_t max_bytes = SIZE_MAX);
+/// The records of one JSON Lines stream; `max_bytes` as for read_records.
 void read_jsonl_records(std::istream& in,
                         std::string_view origin,
                         const RecordSink& sink,
                         const ProblemSink& problems,
-                        const KnownRecord& known = {});
+                        const KnownRecord& known = {},
+                        std::size_t max_bytes = SIZE_MAX);
 /// The five seed pages compiled into the library, as records.
 void read_embedded_records(const RecordSink& sink, const KnownRecord& known = {});
 

@@ -7,11 +7,25 @@ namespace rabta {
 
 namespace {
 
+// A cell that a spreadsheet would take for a formula: one that begins with
+// = + - @, or with a tab or carriage return that it skips before looking
+// (OWASP's CSV injection rule). An article id or an outlet comes from the input.
+// Controls that field() removes do not count: "\x01=cmd" is "=cmd" once written.
+bool formula_like(std::string_view s) {
+    for (char c : s) {
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\r' && c != '\t') continue;
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    }
+    return false;
+}
+
 // One RFC 4180 field: quoted when it holds a comma, quote or line break; C0
-// controls other than line breaks removed so that no importer trips on them.
+// controls other than line breaks removed so that no importer trips on them;
+// a formula-like cell prefixed with a single quote, so that it stays text.
 std::string field(std::string_view s) {
     std::string clean;
-    clean.reserve(s.size());
+    clean.reserve(s.size() + 1);
+    if (formula_like(s)) clean.push_back('\'');
     bool quote = false;
     for (char c : s) {
         auto u = static_cast<unsigned char>(c);

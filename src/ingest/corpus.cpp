@@ -11,9 +11,11 @@
 #include <fstream>
 #include <iostream>
 #include <set>
+#include <optional>
 #include <sstream>
 
 #include "util/hash.h"
+#include "util/utf8.h"
 
 namespace rabta {
 
@@ -57,27 +59,81 @@ Record page_record(std::string file, std::string stem, std::string bytes) {
     return r;
 }
 
-// A JSON Lines file is streamed; a page is read whole.
+std::string too_big(std::size_t size, std::size_t max_bytes) {
+    return fmt::format(
+        "the file is {} bytes, above the limit of {} for one page (6 × "
+        "--max-article-bytes + 64 KiB); skipped unread",
+        size, max_bytes);
+}
+
+// A page's bytes, or nothing (reported) when it cannot be read or is longer
+// than `max_bytes`: its size is checked before reading, and reading stops past
+// the limit in case the file grew (or is not a regular file).
+std::optional<std::string> read_page_bytes(std::ifstream& in,
+                                           const fs::path& p,
+                                           const std::string& name,
+                                           std::size_t max_bytes,
+                                           const ProblemSink& problems) {
+    std::error_code ec;
+    const auto size = fs::file_size(p, ec);
+    if (!ec && size > max_bytes) {
+        problems(InputError(name, 0, too_big(size, max_bytes)));
+        return std::nullopt;
+    }
+    std::string bytes;
+    if (!ec) bytes.reserve(size);
+    char chunk[1 << 16];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+        bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > max_bytes) {
+            problems(InputError(name, 0, too_big(bytes.size(), max_bytes)));
+            return std::nullopt;
+        }
+    }
+    if (in.bad()) {
+        problems(InputError(name, 0, "read error"));
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+// A path as text: file names are bytes, and every string that reaches the
+// store and the exports must be UTF-8.
+std::string path_text(const fs::path& p) {
+    return detail::percent_escape_invalid_utf8(p.string());
+}
+
+// A JSON Lines file is streamed; a page is read whole. A file name that is not
+// UTF-8 is read under its %XX-escaped spelling, reported as repaired.
 void read_file(const fs::path& p,
                const RecordSink& sink,
                const ProblemSink& problems,
-               const KnownRecord& known) {
+               const KnownRecord& known,
+               std::size_t max_bytes) {
+    const std::string name = path_text(p);
+    const std::string stem = detail::percent_escape_invalid_utf8(p.stem().string());
     std::ifstream in(p, std::ios::binary);
     if (!in) {
-        problems(InputError(p.string(), 0, "cannot open for reading"));
+        problems(InputError(name, 0, "cannot open for reading"));
         return;
+    }
+    if (name != p.string()) {
+        problems(InputError(name, 0,
+                            is_jsonl(p) ? std::string("the file name is not valid UTF-8: its other "
+                                                      "bytes are written %XX here")
+                                        : fmt::format("the file name is not valid UTF-8: its other "
+                                                      "bytes are written %XX here, and the article "
+                                                      "id is '{}'",
+                                                      stem),
+                            true));
     }
     if (is_jsonl(p)) {
-        read_jsonl_records(in, p.string(), sink, problems, known);
+        read_jsonl_records(in, name, sink, problems, known, max_bytes);
         return;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        problems(InputError(p.string(), 0, "read error"));
-        return;
-    }
-    Record r = page_record(p.string(), p.stem().string(), ss.str());
+    std::optional<std::string> bytes = read_page_bytes(in, p, name, max_bytes, problems);
+    if (!bytes) return;
+    Record r = page_record(name, stem, std::move(*bytes));
     r.known = known && known(r.file, r.hash);
     sink(std::move(r));
 }
@@ -109,13 +165,13 @@ void list_files(const fs::path& dir,
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec) {
-        problems(InputError(dir.string(), 0, "cannot list directory: " + ec.message()));
+        problems(InputError(path_text(dir), 0, "cannot list directory: " + ec.message()));
         return;
     }
     std::vector<fs::path> subdirs;
     for (auto end = fs::directory_iterator(); it != end; it.increment(ec)) {
         if (ec) {
-            problems(InputError(dir.string(), 0, "cannot list directory: " + ec.message()));
+            problems(InputError(path_text(dir), 0, "cannot list directory: " + ec.message()));
             break;
         }
         std::error_code type_ec;
@@ -141,20 +197,21 @@ void list_files(const fs::path& dir,
 void read_records(const std::vector<std::string>& paths,
                   const RecordSink& sink,
                   const ProblemSink& problems,
-                  const KnownRecord& known) {
+                  const KnownRecord& known,
+                  std::size_t max_bytes) {
     for (const auto& path : paths) {
         if (path == "-") {
-            read_jsonl_records(std::cin, "(stdin)", sink, problems, known);
+            read_jsonl_records(std::cin, "(stdin)", sink, problems, known, max_bytes);
             continue;
         }
         std::error_code ec;
         auto st = fs::status(path, ec);
         if (ec || !fs::exists(st)) {
-            problems(InputError(path, 0, "no such file or directory"));
+            problems(InputError(path_text(path), 0, "no such file or directory"));
             continue;
         }
         if (!fs::is_directory(st)) {
-            read_file(path, sink, problems, known);
+            read_file(path, sink, problems, known, max_bytes);
             continue;
         }
         // Every *.txt page and *.jsonl file below the directory, in path order;
@@ -164,7 +221,7 @@ void read_records(const std::vector<std::string>& paths,
         list_files(path, files, problems, visited);
         std::sort(files.begin(), files.end());
         for (const auto& f : files)
-            read_file(f, sink, problems, known);
+            read_file(f, sink, problems, known, max_bytes);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "ingest/lines.h"
 #include "util/hash.h"
 #include "util/json.h"
+#include "util/lines.h"
 #include "util/utf8.h"
 
 namespace rabta {
@@ -26,16 +27,28 @@ void read_jsonl_records(std::istream& in,
                         std::string_view origin,
                         const RecordSink& sink,
                         const ProblemSink& problems,
-                        const KnownRecord& known) {
+                        const KnownRecord& known,
+                        std::size_t max_bytes) {
+    // the origin of every record and problem: text, whatever the file name's bytes
+    const std::string file = detail::percent_escape_invalid_utf8(origin);
     std::string line;
     std::size_t number = 0;
-    while (std::getline(in, line)) {
+    std::size_t length = 0;
+    while (detail::read_bounded_line(in, line, max_bytes, length)) {
         ++number;
+        if (length > max_bytes) {
+            problems(InputError(
+                file, number,
+                fmt::format("the line is {} bytes, above the limit of {} for one record (6 × "
+                            "--max-article-bytes + 64 KiB); skipped without being read whole",
+                            length, max_bytes)));
+            continue;
+        }
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a BOM
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         Record r;
-        r.file = std::string(origin);
+        r.file = file;
         r.line = number;
         r.hash = detail::hash64(line);
         r.known = known && known(r.origin(), r.hash);
@@ -43,7 +56,13 @@ void read_jsonl_records(std::istream& in,
         line.clear();
         sink(std::move(r));
     }
-    if (in.bad()) problems(InputError(std::string(origin), number + 1, "read error"));
+    if (in.bad()) problems(InputError(file, number + 1, "read error"));
+}
+
+std::size_t max_record_bytes(std::size_t max_article_bytes) {
+    constexpr std::size_t kSlack = 64 << 10;
+    if (max_article_bytes > (SIZE_MAX - kSlack) / 6) return SIZE_MAX;
+    return 6 * max_article_bytes + kSlack;
 }
 
 namespace detail {
@@ -65,9 +84,18 @@ void parse_jsonl_record(const Record& r, const Boilerplate& boilerplate, Parsed&
             true);
     }
     rapidjson::Document doc;
-    if (auto why = detail::parse_record(doc, line, "schemas/article.schema.json")) {
+    std::size_t unpaired = 0;
+    if (auto why = detail::parse_record(doc, line, "schemas/article.schema.json", &unpaired)) {
         fail(*why);
         return;
+    }
+    if (unpaired > 0) {
+        out.problems.emplace_back(
+            r.file, r.line,
+            fmt::format("a \\u escape is not valid Unicode (a lone surrogate): {} byte{} "
+                        "replaced by U+FFFD",
+                        unpaired, unpaired == 1 ? "" : "s"),
+            true);
     }
     Article a;
     a.id = member(doc, "id");

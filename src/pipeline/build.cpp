@@ -245,16 +245,29 @@ bool cannot_read(const std::string& path) {
 
 // A shard's facts that cannot be read would look like deleted articles: stop.
 void read_facts_file(const std::string& path,
-                     const Versions& versions,
+                     const FactsExpectations& expect,
                      const FactsSink& sink,
                      const ProblemSink& problems) {
     if (path == "-") {
-        read_facts(std::cin, "(stdin)", versions, sink, problems);
+        read_facts(std::cin, "(stdin)", expect, sink, problems);
         return;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, 0, "cannot open facts for reading");
-    read_facts(in, path, versions, sink, problems);
+    read_facts(in, path, expect, sink, problems);
+}
+
+// A merge stores all of its facts or none: a bad line skipped would make its
+// article look deleted (or keep an old version of it), so the first problem
+// stops it before the commit, and the transaction or the new file is dropped.
+void refuse_partial_merge(const std::vector<RunProblem>& problems) {
+    if (problems.empty()) return;
+    const RunProblem& first = problems.front();
+    throw InputError(first.origin, static_cast<std::size_t>(first.line),
+                     fmt::format("{} bad line{} in the facts (reported above): a merge stores all "
+                                 "of its facts or nothing, so nothing was stored and the database "
+                                 "is as it was",
+                                 problems.size(), problems.size() == 1 ? "" : "s"));
 }
 
 }  // namespace
@@ -391,17 +404,24 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
             };
         }
         if (!opt.facts.empty()) {
+            FactsExpectations expect;
+            expect.versions = versions;
+            expect.lexicon = &lexicon;
+            expect.rules = &data.rules;
+            expect.max_line_bytes = max_facts_line_bytes(opt.limits.article_bytes);
             for (const auto& path : opt.facts)
                 read_facts_file(
-                    path, versions,
+                    path, expect,
                     [&](Article&& a, Extraction&& ex) {
                         if (admit(a)) store.put_article(a, ex);
                     },
                     report_problem);
+            refuse_partial_merge(run.problems);
         } else if (opt.paths.empty()) {
             read_embedded_records(take, known);
         } else {
-            read_records(opt.paths, take, reading_problem, known);
+            read_records(opt.paths, take, reading_problem, known,
+                         max_record_bytes(opt.limits.article_bytes));
         }
         queue.finish();
         std::vector<std::string> gone;  // stored, not seen, not kept

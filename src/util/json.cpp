@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 #include <rabta/error.h>
+#include <rapidjson/encodedstream.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -11,7 +14,107 @@
 #include <memory>
 #include <mutex>
 
+#include "util/utf8.h"
+
 namespace rabta::detail {
+
+namespace {
+
+// Hands the parser's events to the document being built, counting how deep
+// arrays and objects nest and checking what strings decode to. Returning false
+// stops the parser (kParseErrorTermination); `why` says why.
+class GuardedHandler {
+  public:
+    GuardedHandler(rapidjson::Document& doc, std::size_t* repaired)
+        : doc_(doc), repaired_(repaired) {}
+    const std::string& why() const { return why_; }
+
+    bool Null() { return doc_.Null(); }
+    bool Bool(bool b) { return doc_.Bool(b); }
+    bool Int(int i) { return doc_.Int(i); }
+    bool Uint(unsigned i) { return doc_.Uint(i); }
+    bool Int64(std::int64_t i) { return doc_.Int64(i); }
+    bool Uint64(std::uint64_t i) { return doc_.Uint64(i); }
+    bool Double(double d) { return doc_.Double(d); }
+    bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
+        return doc_.RawNumber(s, n, copy);
+    }
+    bool String(const char* s, rapidjson::SizeType n, bool copy) {
+        return checked(s, n, copy, [&](const char* t, rapidjson::SizeType m, bool c) {
+            return doc_.String(t, m, c);
+        });
+    }
+    bool Key(const char* s, rapidjson::SizeType n, bool copy) {
+        return checked(s, n, copy, [&](const char* t, rapidjson::SizeType m, bool c) {
+            return doc_.Key(t, m, c);
+        });
+    }
+    bool StartObject() { return enter() && doc_.StartObject(); }
+    bool EndObject(rapidjson::SizeType n) {
+        --depth_;
+        return doc_.EndObject(n);
+    }
+    bool StartArray() { return enter() && doc_.StartArray(); }
+    bool EndArray(rapidjson::SizeType n) {
+        --depth_;
+        return doc_.EndArray(n);
+    }
+
+  private:
+    bool enter() {
+        if (++depth_ <= kMaxJsonDepth) return true;
+        why_ = fmt::format("nested deeper than {} arrays and objects", kMaxJsonDepth);
+        return false;
+    }
+    // The raw bytes are validated by the parser; an escape can still decode
+    // to a lone surrogate, which RapidJSON encodes as ill-formed UTF-8.
+    template <typename Put>
+    bool checked(const char* s, rapidjson::SizeType n, bool copy, Put put) {
+        const std::string_view v(s, n);
+        if (!first_invalid_utf8(v)) return put(s, n, copy);
+        if (!repaired_) {
+            why_ = "a string's \\u escapes are not valid Unicode (a lone surrogate)";
+            return false;
+        }
+        std::size_t k = 0;
+        const std::string fixed = repair_utf8(v, k);
+        *repaired_ += k;
+        return put(fixed.data(), static_cast<rapidjson::SizeType>(fixed.size()), true);
+    }
+
+    rapidjson::Document& doc_;
+    std::size_t* repaired_;
+    unsigned depth_ = 0;
+    std::string why_;
+};
+
+}  // namespace
+
+std::optional<JsonSyntaxError> parse_json(rapidjson::Document& doc,
+                                          std::string_view text,
+                                          std::size_t* repaired) {
+    constexpr unsigned kFlags =
+        rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+    rapidjson::MemoryStream ms(text.data(), text.size());
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> is(ms);
+    rapidjson::Reader reader;
+    GuardedHandler handler(doc, repaired);
+    rapidjson::ParseResult result;
+    auto generate = [&](rapidjson::Document& d) {
+        (void)d;  // the handler forwards to it
+        result = reader.Parse<kFlags>(is, handler);
+        return !result.IsError();
+    };
+    doc.SetNull();
+    doc.Populate(generate);
+    if (!result.IsError()) return std::nullopt;
+    JsonSyntaxError e;
+    e.offset = result.Offset();
+    e.reason = result.Code() == rapidjson::kParseErrorTermination && !handler.why().empty()
+                   ? handler.why()
+                   : rapidjson::GetParseError_En(result.Code());
+    return e;
+}
 
 std::string line_col(std::string_view text, std::size_t offset) {
     std::size_t line = 1, col = 1;
@@ -72,10 +175,7 @@ const rapidjson::SchemaDocument& schema_for(std::string_view path) {
     if (auto it = schemas.find(path); it != schemas.end()) return *it->second;
     DataFile f = embedded_file(path);
     auto d = std::make_unique<rapidjson::Document>();
-    d->Parse(f.content.c_str(), f.content.size());
-    if (d->HasParseError()) {
-        throw ConfigError(f.origin, "", rapidjson::GetParseError_En(d->GetParseError()));
-    }
+    if (auto e = parse_json(*d, f.content)) throw ConfigError(f.origin, "", e->reason);
     auto sd = std::make_unique<rapidjson::SchemaDocument>(*d);
     auto& ref = *sd;
     docs.emplace(std::string(path), std::move(d));
@@ -103,12 +203,10 @@ std::optional<std::string> schema_violation(const rapidjson::Value& doc,
 
 rapidjson::Document load_validated(const DataFile& file, std::string_view schema_path) {
     rapidjson::Document doc;
-    doc.Parse(file.content.c_str(), file.content.size());
-    if (doc.HasParseError()) {
+    if (auto e = parse_json(doc, file.content)) {
         throw ConfigError(
             file.origin, "",
-            fmt::format("invalid JSON at {}: {}", line_col(file.content, doc.GetErrorOffset()),
-                        rapidjson::GetParseError_En(doc.GetParseError())));
+            fmt::format("invalid JSON at {}: {}", line_col(file.content, e->offset), e->reason));
     }
     std::string pointer;
     if (auto why = schema_violation(doc, schema_path, &pointer)) {
@@ -118,13 +216,11 @@ rapidjson::Document load_validated(const DataFile& file, std::string_view schema
 }
 
 std::optional<std::string> parse_record(rapidjson::Document& doc,
-                                        const std::string& line,
-                                        std::string_view schema_path) {
-    doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
-    if (doc.HasParseError()) {
-        return fmt::format("invalid JSON at byte {}: {}", doc.GetErrorOffset(),
-                           rapidjson::GetParseError_En(doc.GetParseError()));
-    }
+                                        std::string_view line,
+                                        std::string_view schema_path,
+                                        std::size_t* repaired) {
+    if (auto e = parse_json(doc, line, repaired))
+        return fmt::format("invalid JSON at byte {}: {}", e->offset, e->reason);
     std::string pointer;
     if (auto why = schema_violation(doc, schema_path, &pointer))
         return fmt::format("at '{}': {}", pointer.empty() ? "/" : pointer, *why);

@@ -53,6 +53,26 @@ std::string repair_utf8(std::string_view s, std::size_t& replaced) {
     return out;
 }
 
+std::string percent_escape_invalid_utf8(std::string_view s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(s.size() + 8);
+    while (!s.empty()) {
+        auto bad = first_invalid_utf8(s);
+        if (!bad) {
+            out.append(s);
+            break;
+        }
+        const auto c = static_cast<unsigned char>(s[*bad]);
+        out.append(s.substr(0, *bad));
+        out += '%';
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+        s.remove_prefix(*bad + 1);
+    }
+    return out;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
         out.push_back(static_cast<char>(cp));

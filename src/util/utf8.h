@@ -17,6 +17,11 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s);
 /// by U+FFFD; `replaced` counts them.
 std::string repair_utf8(std::string_view s, std::size_t& replaced);
 
+/// `s` with every byte that is not part of well-formed UTF-8 written as %XX
+/// (upper-case hex): for file names, whose bytes are not text but must become
+/// text (an article id, an origin) that still tells two names apart.
+std::string percent_escape_invalid_utf8(std::string_view s);
+
 /// Decodes the code point at s[i] and advances i. Meant for valid UTF-8; a byte
 /// that does not start a complete sequence decodes as U+FFFD and advances one
 /// byte, so no input reads past the end (the fuzzers found that path).

@@ -389,7 +389,9 @@ TEST_CASE("rabta extract writes facts; rabta merge stores them like a build") {
     Run e = rabta_cmd({"extract", dir / "in.jsonl", "-j", "2"});
     CHECK(e.code == 1);  // the broken line is reported, the good one extracted
     CHECK(e.err.find("in.jsonl:2: invalid JSON") != std::string::npos);
-    CHECK(std::count(e.out.begin(), e.out.end(), '\n') == 2);
+    // header, the article, trailer
+    CHECK(std::count(e.out.begin(), e.out.end(), '\n') == 3);
+    CHECK(e.out.find("{\"rabta_facts_end\":1,\"articles\":1,\"fnv1a64\":\"") != std::string::npos);
     write_file(dir.path() / "in.facts", e.out);
 
     Run m = rabta_cmd({"merge", dir / "in.facts", "--db", dir / "m.db"});

@@ -1,5 +1,7 @@
 // Every format, read back by an independent parser: the Urdu and Latin labels and
 // the evidence sentences of the seed graph must come out byte for byte.
+#include <rabta/build.h>
+#include <rabta/error.h>
 #include <rabta/export.h>
 #include <rabta/graph.h>
 #include <rapidjson/document.h>
@@ -9,6 +11,7 @@
 #include <sstream>
 
 #include "seed_store.h"
+#include "support.h"
 #include "util/json.h"
 
 using namespace rabta;
@@ -221,4 +224,41 @@ TEST_CASE("filters on the seed graph") {
     CHECK(all.filter(ego).vertex_count() == 3);  // the Prime Minister and Alibaba, his employer
     ego.hops = 2;
     CHECK(all.filter(ego).vertex_count() == 4);  // and Pakistan, through the Prime Minister
+}
+
+TEST_CASE("CSV cells that a spreadsheet would run as formulas stay text") {
+    rabta::test::TempDir dir;
+    // an article id and an outlet made to be formulas reach edges.csv
+    // (evidence_article, outlets)
+    rabta::test::write_file(dir.path() / "in.jsonl",
+                            rabta::test::jsonl_record("=cmd|' /C calc'!A0", "عنوان",
+                                                      rabta::test::seed("000_e3da61d015d2337c"),
+                                                      R"x(, "source": "@SUM(1+1)")x") +
+                                rabta::test::jsonl_record("\\u0001-2+3", "عنوان",
+                                                          rabta::test::seed("001_1372cbb2c968a4af"),
+                                                          R"(, "source": "\t+1")"));
+    BuildOptions o;
+    o.db = dir / "g.db";
+    o.paths = {dir / "in.jsonl"};
+    build(o, [](const InputError&) {});
+    const Store s = Store::open(o.db);
+    const TieGraph tg = TieGraph::from_store(s);
+    std::ostringstream nodes, edges;
+    write_csv(tg, nodes, edges);
+    const auto e = parse_csv(edges.str());
+    REQUIRE(e.size() > 2);
+    std::set<std::string> articles, outlets;
+    for (std::size_t i = 1; i < e.size(); ++i) {
+        outlets.insert(e[i][10]);
+        articles.insert(e[i][12]);
+    }
+    CHECK(articles.count("'=cmd|' /C calc'!A0") == 1);
+    CHECK(articles.count("'-2+3") == 1);  // the control character removed, then checked
+    CHECK(outlets.count("'@SUM(1+1)") == 1);
+    CHECK(outlets.count("'+1") == 1);
+    for (const auto& row : e)
+        for (const auto& cell : row)
+            CHECK_MESSAGE(
+                std::string("=+-@\t\r").find(cell.empty() ? 'x' : cell[0]) == std::string::npos,
+                cell);
 }

@@ -70,3 +70,30 @@ TEST_CASE("the whole shared corpus goes through ingest and the text layer") {
     MESSAGE("UrduPoint datelines found: " << up.found_there << " of " << up.opens_with_dateline);
     CHECK(up.found_there * 100 >= up.opens_with_dateline * 98);
 }
+
+TEST_CASE("a file name that is not UTF-8 gives a valid article id, and a warning") {
+    rabta::test::TempDir dir;
+    const std::string page = "عنوان\n2025-07-11\nپاکستان اور چین کے درمیان تعاون کا معاہدہ ہوا۔\n";
+    rabta::test::write_file(dir.path() / "caf\xE9-\xFF.txt", page);
+    rabta::test::write_file(dir.path() / "n\xE9ws.jsonl",
+                            rabta::test::jsonl_record("j1", "عنوان", page));
+    std::vector<Article> got;
+    std::vector<InputError> problems;
+    read_corpus(
+        {dir.path().string()}, Boilerplate::embedded(),
+        [&](Article&& a) { got.push_back(std::move(a)); },
+        [&](const InputError& e) { problems.push_back(e); });
+    REQUIRE(got.size() == 2);
+    CHECK(got[0].id == "caf%E9-%FF");
+    CHECK(got[0].origin == dir.path().string() + "/caf%E9-%FF.txt");
+    CHECK(got[1].id == "j1");
+    CHECK(got[1].origin == dir.path().string() + "/n%E9ws.jsonl:1");
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].repaired());
+    CHECK(problems[0].file() == dir.path().string() + "/caf%E9-%FF.txt");
+    CHECK(problems[0].reason() ==
+          "the file name is not valid UTF-8: its other bytes are written %XX here, and the "
+          "article id is 'caf%E9-%FF'");
+    CHECK(problems[1].repaired());
+    CHECK(problems[1].file() == dir.path().string() + "/n%E9ws.jsonl");
+}

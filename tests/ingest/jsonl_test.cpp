@@ -71,3 +71,75 @@ TEST_CASE("the real corpus files are read as they are") {
     CHECK(n >= 50);
     CHECK(bad == 0);
 }
+
+TEST_CASE("JSON Lines: nesting deeper than the bound is a bad line, not a stack overflow") {
+    // 200,000 levels in a field the reader ignores: 400 KB, under
+    // --max-article-bytes, and enough to overflow the stack of a recursive parser.
+    const auto nested = [](std::size_t depth) {
+        return R"({"id": "deep", "text": "پاکستان اور چین کے درمیان تعاون۔", "junk": )" +
+               std::string(depth, '[') + std::string(depth, ']') + "}\n";
+    };
+    std::istringstream in(nested(200000) + nested(99) + nested(100));
+    std::vector<Article> got;
+    std::vector<std::string> problems;
+    read_jsonl(
+        in, "deep.jsonl", Boilerplate::embedded(),
+        [&](Article&& a) { got.push_back(std::move(a)); },
+        [&](const InputError& e) { problems.push_back(e.what()); });
+    // the root object is one level: 99 nested arrays fit, 100 do not
+    CHECK(got.size() == 1);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].starts_with("deep.jsonl:1: invalid JSON at byte "));
+    CHECK(problems[0].ends_with("nested deeper than 100 arrays and objects"));
+    CHECK(problems[1].starts_with("deep.jsonl:3: invalid JSON at byte "));
+}
+
+TEST_CASE("JSON Lines: an escape that decodes to a lone surrogate is repaired and reported") {
+    std::istringstream in(
+        R"({"id": "s\udc80", "title": "t", "text": "پاکستان اور چین \udfff تعاون۔"})"
+        "\n");
+    std::vector<Article> got;
+    std::vector<InputError> problems;
+    read_jsonl(
+        in, "s.jsonl", Boilerplate::embedded(), [&](Article&& a) { got.push_back(std::move(a)); },
+        [&](const InputError& e) { problems.push_back(e); });
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].id == "s\uFFFD\uFFFD\uFFFD");
+    CHECK(got[0].text.find("\uFFFD") != std::string::npos);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].repaired());
+    CHECK(problems[0].line() == 1);
+    CHECK_MESSAGE(problems[0].reason().find("not valid Unicode") != std::string::npos,
+                  problems[0].reason());
+}
+
+TEST_CASE("JSON Lines: a line longer than the record limit is skipped as it is read") {
+    // lines around the 64 KiB chunks the reader takes, and a long one between
+    const auto record = [](const std::string& id, std::size_t bytes) {
+        std::string head = R"({"id": ")" + id + R"(", "text": ")";
+        return head + std::string(bytes - head.size() - 2, 'x') + "\"}";
+    };
+    const std::string text = record("a", 65535) + "\n" + record("b", 65536) + "\n" +
+                             record("long", 300000) + "\n" + record("c", 65537) + "\n" +
+                             record("d", 100) + "\r\n" + record("e", 70000);
+    std::istringstream in(text);
+    std::vector<Record> got;
+    std::vector<std::string> problems;
+    read_jsonl_records(
+        in, "big.jsonl", [&](Record&& r) { got.push_back(std::move(r)); },
+        [&](const InputError& e) { problems.push_back(e.what()); }, {}, 200000);
+    REQUIRE(got.size() == 5);
+    CHECK(got[0].bytes.size() == 65535);
+    CHECK(got[1].bytes.size() == 65536);
+    CHECK(got[2].line == 4);
+    CHECK(got[2].bytes.size() == 65537);
+    CHECK(got[3].bytes == record("d", 100));
+    CHECK(got[4].line == 6);
+    CHECK(got[4].bytes == record("e", 70000));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] ==
+          "big.jsonl:3: the line is 300000 bytes, above the limit of 200000 for one record (6 × "
+          "--max-article-bytes + 64 KiB); skipped without being read whole");
+    CHECK(max_record_bytes(1 << 20) == 6 * (1 << 20) + (64 << 10));
+    CHECK(max_record_bytes(SIZE_MAX / 2) == SIZE_MAX);
+}

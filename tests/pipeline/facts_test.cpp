@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "support.h"
+#include "util/hash.h"
 
 using namespace rabta;
 using rabta::test::jsonl_record;
@@ -79,6 +80,27 @@ std::string rows(const std::string& db, const char* sql) {
             out += (st.getColumn(i).isNull() ? "NULL" : st.getColumn(i).getString()) + "|";
         out += "\n";
     }
+    return out;
+}
+
+// A facts stream of these lines (the header first) with the trailer that
+// rabta extract would write for them.
+std::string with_trailer(const std::vector<std::string>& lines) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    std::string out;
+    for (const auto& l : lines) {
+        h = detail::hash64(l + "\n", h);
+        out += l + "\n";
+    }
+    return out + "{\"rabta_facts_end\":1,\"articles\":" + std::to_string(lines.size() - 1) +
+           ",\"fnv1a64\":\"" + detail::hex64(h) + "\"}\n";
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);)
+        out.push_back(l);
     return out;
 }
 
@@ -206,35 +228,123 @@ TEST_CASE("a shard without a good header stops the merge; nothing stored is lost
     }
 }
 
-TEST_CASE("a broken facts line is reported with its line and skipped") {
+TEST_CASE("a broken facts line is reported with its line, and the merge stores nothing") {
     TempDir dir;
     const std::string facts = extract_file(
         (write_file(dir.path() / "one.jsonl", jsonl_record("s0", "ایک", seed(kStems[0])) +
                                                   jsonl_record("s4", "دو", seed(kStems[4]))),
          dir / "one.jsonl"));
-    std::istringstream lines(facts);
-    std::string header, first, second;
-    std::getline(lines, header);
-    std::getline(lines, first);
-    std::getline(lines, second);
+    const std::vector<std::string> lines = lines_of(facts);
+    REQUIRE(lines.size() == 4);
+    const std::string& header = lines[0];
+    const std::string& first = lines[1];
+    const std::string& second = lines[2];
     // a span past the end of its text, and a line cut in half
     std::string bad = first;
     const auto at = bad.find("\"mentions\":[[");
     REQUIRE(at != std::string::npos);
     const auto num = bad.find(',', bad.find(',', bad.find(',', at + 13) + 1) + 1) + 1;
     bad.replace(num, 0, "999999");
-    write_file(dir.path() / "bad.facts",
-               header + "\n" + bad + "\n" + second.substr(0, 50) + "\n" + second + "\n");
+    write_file(dir.path() / "good.facts", facts);
+    const std::string db = dir / "g.db";
+    store_facts(db, {dir / "good.facts"});
+    const std::string before = rows(db, "SELECT id, content_hash, text FROM articles ORDER BY id");
+    write_file(dir.path() / "bad.facts", with_trailer({header, bad, second.substr(0, 50), second}));
     std::vector<std::string> seen;
     BuildOptions o;
-    o.db = dir / "g.db";
+    o.db = db;
     o.facts = {dir / "bad.facts"};
-    const BuildReport r = build(o, [&](const InputError& e) { seen.push_back(e.what()); });
-    CHECK(r.articles == 1);
-    CHECK(r.skipped == 2);
+    CHECK_THROWS_WITH_AS(build(o, [&](const InputError& e) { seen.push_back(e.what()); }),
+                         doctest::Contains("bad.facts:2: 2 bad lines in the facts (reported "
+                                           "above): a merge stores all of its facts or nothing"),
+                         InputError);
     REQUIRE(seen.size() == 2);
     CHECK(
         seen[0].find("bad.facts:2: article 's0': a span or sentence index lies outside its text") !=
         std::string::npos);
     CHECK(seen[1].find("bad.facts:3: invalid JSON") != std::string::npos);
+    CHECK(rows(db, "SELECT id, content_hash, text FROM articles ORDER BY id") == before);
+    // into a new database too: nothing is left behind
+    o.db = dir / "new.db";
+    CHECK_THROWS_AS(build(o, [](const InputError&) {}), InputError);
+    CHECK(!fs::exists(dir / "new.db"));
+}
+
+TEST_CASE("a facts shard cut short, padded or edited is refused; nothing stored is lost") {
+    TempDir dir;
+    const auto [a, b] = shards(dir);
+    const std::string fa = extract_file(a), fb = extract_file(b);
+    const std::string db = dir / "g.db";
+    write_file(dir.path() / "a.facts", fa);
+    write_file(dir.path() / "b.facts", fb);
+    store_facts(db, {dir / "a.facts", dir / "b.facts"});
+    const std::string before = rows(db, "SELECT id, content_hash FROM articles ORDER BY id");
+    const std::vector<std::string> la = lines_of(fa), lb = lines_of(fb);
+    REQUIRE(la.size() > 4);
+    REQUIRE(la.back().starts_with("{\"rabta_facts_end\":1,\"articles\":" +
+                                  std::to_string(la.size() - 2) + ",\"fnv1a64\":\""));
+    const auto join = [](const std::vector<std::string>& v, std::size_t from, std::size_t to) {
+        std::string out;
+        for (std::size_t i = from; i < to && i < v.size(); ++i)
+            out += v[i] + "\n";
+        return out;
+    };
+    std::string edited = fa;
+    const auto text_at = edited.find("\"text\":\"") + 8;
+    edited.insert(text_at, "x");  // still valid JSON, spans still inside the text
+    std::vector<std::string> ghost = la;
+    // a relation no rule makes, and an entity nobody knows: the store would refuse
+    // them half-way through its transaction
+    const auto rel = ghost[1].find("\"relation\":\"");
+    REQUIRE(rel != std::string::npos);
+    ghost[1].replace(rel, 12, "\"relation\":\"bribed");
+    const auto men = ghost[2].find("\"mentions\":[[\"");
+    REQUIRE(men != std::string::npos);
+    ghost[2].replace(men, 14, "\"mentions\":[[\"person:ghost");
+    ghost.pop_back();
+    const std::pair<std::string, std::string> cases[] = {
+        // cut at a line boundary: the trailer is gone, or the trailer and more
+        {join(la, 0, la.size() - 1), "cut.facts:" + std::to_string(la.size()) +
+                                         ": the stream that began on line 1 ends without its "
+                                         "trailer line: the shard was cut short"},
+        {join(la, 0, 3), "cut.facts:4: the stream that began on line 1 ends without its trailer"},
+        {join(la, 0, 1), "cut.facts:2: the stream that began on line 1 ends without its trailer"},
+        // cut in the middle of a line
+        {fa.substr(0, fa.size() / 2), "ends without its trailer line"},
+        // an article line lost (or added) with the trailer kept
+        {join(la, 0, 2) + join(la, 3, la.size()),
+         "the trailer counts " + std::to_string(la.size() - 2) +
+             " article lines, the stream from line 1 has " + std::to_string(la.size() - 3)},
+        {edited, "cut.facts:" + std::to_string(la.size()) + ": the checksum in the trailer"},
+        // concatenated shards: the first one cut short, or the second one headless
+        {join(la, 0, la.size() - 1) + fb,
+         "cut.facts:" + std::to_string(la.size()) +
+             ": a new header before the trailer of the stream that began on line 1"},
+        {fa + join(lb, 1, lb.size()), "cut.facts:" + std::to_string(la.size() + 1) +
+                                          ": facts after the trailer on line " +
+                                          std::to_string(la.size()) + " without a header"},
+        {la.back() + "\n", "cut.facts:1: a trailer line without a header line before it"},
+        {with_trailer(ghost), "cut.facts:2: 2 bad lines in the facts"},
+    };
+    for (const auto& c : cases) {
+        const std::string& text = c.first;
+        const std::string& message = c.second;
+        CAPTURE(message);
+        write_file(dir.path() / "cut.facts", text);
+        BuildOptions o;
+        o.db = db;
+        o.facts = {dir / "cut.facts"};
+        std::vector<std::string> seen;
+        CHECK_THROWS_WITH_AS(build(o, [&](const InputError& e) { seen.push_back(e.what()); }),
+                             doctest::Contains(message.c_str()), InputError);
+        if (&c == &cases[std::size(cases) - 1]) {
+            REQUIRE(seen.size() == 2);
+            CHECK(seen[0].find("cut.facts:2: article '") != std::string::npos);
+            CHECK(seen[0].find("': relation 'bribed") != std::string::npos);
+            CHECK(seen[0].find("is not one the rules define") != std::string::npos);
+            CHECK(seen[1].find("cut.facts:3: article '") != std::string::npos);
+            CHECK(seen[1].find("mentioned entity 'person:ghost") != std::string::npos);
+        }
+        CHECK(rows(db, "SELECT id, content_hash FROM articles ORDER BY id") == before);
+    }
 }

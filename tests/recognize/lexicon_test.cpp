@@ -80,3 +80,18 @@ TEST_CASE("a broken lexicon names file, JSON pointer and reason") {
     expect_config_error(R"({"version": 1, "actors": [{"id": "country:XQ", "type": "country"}]})",
                         "/actors/0/id", "not an ISO 3166-1 country");
 }
+
+TEST_CASE("a lexicon nested too deep or in another encoding is refused with line and reason") {
+    // 200,000 levels overflowed the stack of the recursive parser
+    expect_config_error(R"({"version": 1, "actors": [], "x": )" + std::string(200000, '[') +
+                            std::string(200000, ']') + "}",
+                        "", "nested deeper than 100 arrays and objects");
+    // a label saved as Latin-1 (é as one byte 0xE9) would make every export ill-formed
+    expect_config_error(
+        "{\"version\": 1,\n \"actors\": [{\"id\": \"person:x\", \"type\": \"person\", "
+        "\"names\": [\"ایکس\"], \"label_en\": \"Ren\xE9\"}]}",
+        "", "invalid JSON at line 2, column");
+    expect_config_error(
+        R"({"version": 1, "actors": [{"id": "person:x", "type": "person", "names": ["\udc80"]}]})",
+        "", "not valid Unicode");
+}

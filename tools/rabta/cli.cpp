@@ -18,13 +18,16 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <new>
 #include <optional>
 #include <sstream>
+#include <system_error>
 
 #include "common.h"
 #include "eval_command.h"
 #include "history.h"
 #include "query_commands.h"
+#include "table.h"
 
 namespace rabta::cli {
 
@@ -212,6 +215,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     merge_cmd->add_option("facts", bo.facts, "Facts files (JSON Lines), or - for stdin")
         ->required();
     add_store_options(merge_cmd);
+    merge_cmd
+        ->add_option("--max-article-bytes", bo.limits.article_bytes,
+                     "The limit the facts were extracted with: a facts line longer than 16 times "
+                     "this plus 1 MiB is refused unread")
+        ->capture_default_str();
 
     ExtractOptions eo;
     std::vector<std::string> extract_inputs;
@@ -313,7 +321,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             std::size_t bad = 0;
             auto report = [&](const InputError& e) {
                 ++bad;
-                fmt::print(err, "rabta: {} {}\n", e.repaired() ? "repaired" : "skipped", e.what());
+                fmt::print(err, "rabta: {} {}\n", e.repaired() ? "repaired" : "skipped",
+                           visible(e.what()));
             };
             if (extract_inputs.empty()) {
                 extract_stream(eo, std::cin, "(stdin)", out, report);
@@ -338,7 +347,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             BuildReport r = build(bo, [&](const InputError& e) {
                 problems.push_back(
                     fmt::format("{} {}", e.repaired() ? "repaired" : "skipped", e.what()));
-                fmt::print(err, "rabta: {}\n", problems.back());
+                fmt::print(err, "rabta: {}\n", visible(problems.back()));
             });
             if (!report_path.empty()) {
                 const Store store = Store::open(bo.db);
@@ -478,16 +487,17 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             for (const auto& d : found) {
                 if (review_limit && shown++ == review_limit) break;
                 fmt::print(out, "{:>5} {:>4}  {:<13} {}  ({}; {})\n        {}: {}\n", d.mentions,
-                           d.articles, d.type, d.label_ur, d.label_en, d.id, d.example_article,
-                           d.example);
+                           d.articles, visible(d.type), visible(d.label_ur), visible(d.label_en),
+                           visible(d.id), visible(d.example_article), visible(d.example));
             }
             const std::vector<RoleConflict> conflicts = store.role_conflicts();
             fmt::print(out, "{} roles in text that no dated lexicon role covers:\n",
                        conflicts.size());
             for (const auto& c : conflicts) {
-                fmt::print(out, "  {} «{}» {} on {} ({})\n        lexicon: {}\n", c.person, c.title,
-                           c.org, c.date.empty() ? "an undated article" : c.date, c.article,
-                           c.lexicon);
+                fmt::print(out, "  {} «{}» {} on {} ({})\n        lexicon: {}\n", visible(c.person),
+                           visible(c.title), visible(c.org),
+                           c.date.empty() ? "an undated article" : visible(c.date),
+                           visible(c.article), visible(c.lexicon));
             }
             return kOk;
         }
@@ -499,7 +509,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         fmt::print(err, "rabta: {}\nnothing was written\n", e.what());
         return kDataProblems;
     } catch (const InputError& e) {
-        fmt::print(err, "rabta: {}\n", e.what());
+        fmt::print(err, "rabta: {}\n", visible(e.what()));
         if (*build_cmd) fmt::print(err, "stopped (--strict); the previous database is unchanged\n");
         return kDataProblems;
     } catch (const LockedError& e) {
@@ -510,6 +520,18 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         return kStoreFailure;
     } catch (const std::filesystem::filesystem_error& e) {
         fmt::print(err, "rabta: {}\n", e.what());
+        return kStoreFailure;
+    } catch (const std::bad_alloc&) {
+        // Unwinding freed what the run held, and dropped its transaction or
+        // its half-built database; plain writes, in case memory is still short.
+        err << "rabta: out of memory: the run stopped; nothing was written, and a database it "
+               "was building or updating is as it was\n";
+        return kStoreFailure;
+    } catch (const std::system_error& e) {
+        fmt::print(err,
+                   "rabta: {} ({}): the run stopped; nothing was written, and a database it "
+                   "was building or updating is as it was\n",
+                   e.what(), e.code().category().name());
         return kStoreFailure;
     } catch (const Error& e) {
         fmt::print(err, "rabta: {}\n", e.what());

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "json_out.h"
+#include "table.h"
 
 namespace rabta::cli {
 
@@ -100,9 +101,9 @@ void print_items(const Scored& s, std::ostream& out) {
         return;
     }
     for (const auto& m : s.report.missed)
-        fmt::print(out, "{}: missed   {}\n", s.name, m);
+        fmt::print(out, "{}: missed   {}\n", s.name, visible(m));
     for (const auto& m : s.report.spurious)
-        fmt::print(out, "{}: spurious {}\n", s.name, m);
+        fmt::print(out, "{}: spurious {}\n", s.name, visible(m));
 }
 
 void print_summary(const Scored& s, std::ostream& out) {

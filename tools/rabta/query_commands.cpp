@@ -259,16 +259,16 @@ int show_cmd(const QueryCommands& q, const Store& store, std::ostream& out, std:
         out << '\n';
         return kOk;
     }
-    fmt::print(out, "{}  {}\n", e.id, label(e.id));
-    fmt::print(out, "type: {}{}   country: {}   mentions: {}   seen: {} … {}\n", e.type,
+    fmt::print(out, "{}  {}\n", visible(e.id), visible(label(e.id)));
+    fmt::print(out, "type: {}{}   country: {}   mentions: {}   seen: {} … {}\n", visible(e.type),
                e.discovered ? " (discovered by a pattern)" : "",
-               e.country.empty() ? "-" : e.country, e.mentions,
+               e.country.empty() ? "-" : visible(e.country), e.mentions,
                e.first_seen.empty() ? "-" : e.first_seen, e.last_seen.empty() ? "-" : e.last_seen);
     std::string aliases;
     for (const auto& a : e.aliases)
         aliases += (aliases.empty() ? "" : "، ") + a;
     fmt::print(out, "aliases: {}\n\nnamed in the articles as (why these names are one entity):\n",
-               aliases.empty() ? "-" : aliases);
+               aliases.empty() ? "-" : visible(aliases));
     Table names({"surface", "kind", "mentions", "first article", "matched"});
     for (const auto& n : card->names)
         names.add({n.surface, n.kind, std::to_string(n.mentions), n.first_article, n.via});
@@ -276,7 +276,8 @@ int show_cmd(const QueryCommands& q, const Store& store, std::ostream& out, std:
     if (!q.as_of.empty()) {
         fmt::print(out, "\nin office on {}:\n", q.as_of);
         for (const auto& r : roles_on(e, q.as_of))
-            fmt::print(out, "  {} @ {} ({})\n", r.title, label(r.org), r.source);
+            fmt::print(out, "  {} @ {} ({})\n", visible(r.title), visible(label(r.org)),
+                       visible(r.source));
     }
     fmt::print(out, "\nroles (timeline):\n");
     Table roles({"from", "to", "title", "at", "source"});
@@ -368,7 +369,7 @@ int path_cmd(const QueryCommands& q, const Store& store, std::ostream& out, std:
         return kOk;
     }
     if (!hops) {
-        fmt::print(out, "no path between {} and {}\n", *a, *b);
+        fmt::print(out, "no path between {} and {}\n", visible(*a), visible(*b));
         return kOk;
     }
     std::vector<std::string> on_path;

@@ -7,6 +7,36 @@
 
 namespace rabta::cli {
 
+std::string visible(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+    const auto n = static_cast<std::int32_t>(s.size());
+    for (std::int32_t i = 0; i < n;) {
+        const std::int32_t start = i;
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c < 0) {
+            out += "\uFFFD";
+        } else if (c < 0x20 || c == 0x7F) {
+            const UChar32 picture = c == 0x7F ? 0x2421 : 0x2400 + c;
+            std::uint8_t buf[4];
+            std::int32_t k = 0;
+            U8_APPEND_UNSAFE(buf, k, picture);
+            out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(k));
+        } else if (c >= 0x80 && c <= 0x9F) {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+        } else {
+            out.append(
+                s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+        }
+    }
+    return out;
+}
+
 std::size_t display_width(const std::string& s) {
     std::size_t w = 0;
     const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
@@ -25,6 +55,12 @@ std::size_t display_width(const std::string& s) {
         w += ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
     }
     return w;
+}
+
+void Table::add(std::vector<std::string> row) {
+    for (auto& cell : row)
+        cell = visible(cell);
+    rows_.push_back(std::move(row));
 }
 
 void Table::print(std::ostream& out) const {

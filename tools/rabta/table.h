@@ -4,9 +4,17 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rabta::cli {
+
+/// `s` made safe to print on a terminal: C0 controls and DEL as their Unicode
+/// control pictures (ESC as ␛, a line feed as ␊), C1 controls as \u009B-style
+/// text, bytes that are not UTF-8 as U+FFFD. Names, ids and sentences come
+/// from the input: printed raw, an escape sequence would act on the terminal.
+/// Every text (not --json) output of a name goes through here.
+std::string visible(std::string_view s);
 
 /// Terminal columns of a UTF-8 string.
 std::size_t display_width(const std::string& s);
@@ -14,7 +22,8 @@ std::size_t display_width(const std::string& s);
 class Table {
   public:
     explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
-    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+    /// Cells are stored as visible() makes them.
+    void add(std::vector<std::string> row);
     bool empty() const { return rows_.empty(); }
     /// Columns padded to their widest cell, two spaces apart; the last is not padded.
     void print(std::ostream& out) const;
