@@ -61,6 +61,14 @@ class StoreError : public Error {
     std::string path_;
 };
 
+/// The command asks for something that cannot be done safely, such as an
+/// output that is one of the command's own inputs (exit code 2). Thrown
+/// before anything is written.
+class UsageError : public Error {
+  public:
+    using Error::Error;
+};
+
 /// Another build holds the database's lock and did not let go in time.
 class LockedError : public StoreError {
   public:
