@@ -12,6 +12,7 @@
 #include <rabta/output.h>
 #include <rabta/store.h>
 #include <rabta/version.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -290,7 +291,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (*eval_cmd) in.add(gold, "a gold file");
             return in;
         };
-        if (out_fd >= 0) reads().check_output_fd(out_fd, "standard output");
+        struct stat out_st {};
+        if (out_fd >= 0 && ::fstat(out_fd, &out_st) == 0 && S_ISREG(out_st.st_mode))
+            reads().check_output_fd(out_fd, "standard output");
         if (int code = run_query_command(query, out, err); code >= 0) return code;
         if (*extract_cmd) {
             std::size_t bad = 0;
