@@ -4,6 +4,7 @@
 #include <rabta/article.h>
 #include <rabta/error.h>
 #include <rabta/extract.h>
+#include <rabta/output.h>
 #include <rabta/store.h>
 
 #include <cstdint>
@@ -104,6 +105,16 @@ struct BuildReport {
 /// kernel even on SIGKILL); waiting longer than `wait_seconds` throws
 /// LockedError. Holding the lock, a build removes what killed full builds left
 /// (`DB.building-PID`).
+///
+/// The database is never one of the files the build reads (UsageError), nor
+/// a device, FIFO, directory or socket (StoreError); a symbolic link is
+/// followed, and the file it names is locked, updated or replaced. A lock file
+/// that is a symbolic link is refused, not followed. `wait_seconds` must be 0
+/// or more (UsageError); inf waits as long as it takes.
 BuildReport build(const BuildOptions& options, const ProblemSink& problems);
+
+/// Every file build(options) reads, the database with the files beside it
+/// included: what an output written around the build (a report) must not be.
+Inputs build_inputs(const BuildOptions& options);
 
 }  // namespace rabta

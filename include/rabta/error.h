@@ -63,6 +63,14 @@ class StoreError : public Error {
     std::string reason_;
 };
 
+/// The command asks for something that cannot be done safely, such as an
+/// output that is one of the command's own inputs (exit code 2). Thrown
+/// before anything is written.
+class UsageError : public Error {
+  public:
+    using Error::Error;
+};
+
 /// Another build holds the database's lock, or another process holds SQLite's
 /// lock on it, and did not let go in time.
 class LockedError : public StoreError {

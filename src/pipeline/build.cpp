@@ -7,9 +7,11 @@
 #include <rabta/extract.h>
 #include <rabta/facts.h>
 #include <rabta/lexicon.h>
+#include <rabta/output.h>
 #include <rabta/rules.h>
 #include <rabta/store.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,6 +22,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "pipeline/data.h"
@@ -39,44 +42,50 @@ std::string now_utc() {
         fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
 }
 
-// The half-built store: removed unless released after the swap.
-class TempFile {
-  public:
-    explicit TempFile(fs::path p) : path_(std::move(p)) {}
-    ~TempFile() {
-        if (!path_.empty()) {
-            std::error_code ec;
-            fs::remove(path_, ec);
-            for (const char* suffix : {"-journal", "-wal", "-shm"})
-                fs::remove(path_.string() + suffix, ec);
-        }
-    }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
-    const fs::path& path() const { return path_; }
-    void release() { path_.clear(); }
-
-  private:
-    fs::path path_;
-};
+// How long to wait for the lock: a number of seconds, 0 or more; a very large
+// one (or inf) means as long as it takes. NaN and negative numbers are refused.
+std::optional<std::chrono::steady_clock::time_point> lock_deadline(double wait_seconds) {
+    if (!(wait_seconds >= 0))
+        throw UsageError(fmt::format(
+            "--wait {}: give the seconds to wait, 0 or more (inf waits as long as it takes)",
+            wait_seconds));
+    if (wait_seconds >= 1e9) return std::nullopt;  // over 30 years: no deadline
+    return std::chrono::steady_clock::now() +
+           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+               std::chrono::duration<double>(wait_seconds));
+}
 
 // The database's build lock. flock() belongs to the open file description, so
-// the kernel releases it when the holder exits, however it exits.
+// the kernel releases it when the holder exits, however it exits. The file is
+// never followed through a symbolic link nor truncated before it is known to
+// be a plain file of its own (a link planted there would truncate its target).
 class BuildLock {
   public:
-    BuildLock(const std::string& db, double wait_seconds) : path_(db + ".lock") {
-        fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    using Deadline = std::optional<std::chrono::steady_clock::time_point>;
+    BuildLock(const std::string& db, Deadline deadline, double wait_seconds) : path_(db + ".lock") {
+        fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+        if (fd_ < 0 && errno == ELOOP)
+            throw StoreError(path_,
+                             "the lock file is a symbolic link; refusing to open it (remove it if "
+                             "you did not put it there)");
         if (fd_ < 0)
             throw StoreError(path_, std::string("cannot open lock file: ") + std::strerror(errno));
-        const auto deadline = std::chrono::steady_clock::now() +
-                              std::chrono::milliseconds(static_cast<long>(wait_seconds * 1000));
+        struct stat st {};
+        if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+            ::close(fd_);
+            throw StoreError(path_,
+                             "the lock file is not a regular file; refusing to use it (remove it "
+                             "if you did not put it there)");
+        }
+        // Another name for the same file (a hard link) is not ours to rewrite.
+        own_file_ = st.st_nlink == 1;
         while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
             if (errno != EWOULDBLOCK && errno != EINTR) {
                 const int e = errno;
                 ::close(fd_);
                 throw StoreError(path_, std::string("cannot lock: ") + std::strerror(e));
             }
-            if (std::chrono::steady_clock::now() >= deadline) {
+            if (deadline && std::chrono::steady_clock::now() >= *deadline) {
                 std::string holder(32, '\0');
                 const ssize_t n = ::pread(fd_, holder.data(), holder.size(), 0);
                 holder.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
@@ -91,7 +100,7 @@ class BuildLock {
             ::usleep(50 * 1000);
         }
         const std::string pid = std::to_string(::getpid()) + "\n";
-        if (::ftruncate(fd_, 0) == 0) {
+        if (own_file_ && ::ftruncate(fd_, 0) == 0) {
             [[maybe_unused]] ssize_t w = ::pwrite(fd_, pid.data(), pid.size(), 0);
         }
     }
@@ -102,6 +111,7 @@ class BuildLock {
   private:
     std::string path_;
     int fd_ = -1;
+    bool own_file_ = false;
 };
 
 // Holding the lock, nobody else is building this database: every DB.building-*
@@ -112,6 +122,54 @@ void remove_leftovers(const fs::path& db) {
     const std::string prefix = db.filename().string() + ".building-";
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
         if (entry.path().filename().string().starts_with(prefix)) fs::remove(entry.path(), ec);
+    }
+}
+
+void fsync_path(const fs::path& p, bool directory) {
+    int fd = ::open(p.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+// What a build reads besides the database: corpus, facts and data files.
+Inputs data_inputs(const BuildOptions& opt) {
+    Inputs in;
+    for (const auto& p : opt.paths)
+        in.add(p, "a corpus file");
+    for (const auto& p : opt.facts)
+        in.add(p, "a facts file");
+    if (opt.lexicon) in.add(*opt.lexicon, "a lexicon file");
+    if (opt.rules) in.add(*opt.rules, "a rules file");
+    if (opt.boilerplate) in.add(*opt.boilerplate, "a boilerplate file");
+    return in;
+}
+
+// A build replaces or rewrites the database file: never a device, a FIFO, a
+// directory or a socket (as root, `--db /dev/null` would replace /dev/null).
+void refuse_special_file(const std::string& db) {
+    struct stat st {};
+    if (::stat(db.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return;
+    const char* kind = S_ISDIR(st.st_mode)    ? "a directory"
+                       : S_ISCHR(st.st_mode)  ? "a character device"
+                       : S_ISBLK(st.st_mode)  ? "a block device"
+                       : S_ISFIFO(st.st_mode) ? "a FIFO"
+                       : S_ISSOCK(st.st_mode) ? "a socket"
+                                              : "not a regular file";
+    throw StoreError(db,
+                     fmt::format("is {}, not a database file; a build will not replace it", kind));
+}
+
+// SQLite opens DB-journal, DB-wal and DB-shm beside the database, following
+// symbolic links: one planted there would have SQLite write through it.
+void refuse_linked_journals(const std::string& db) {
+    for (const char* suffix : {"-journal", "-wal", "-shm"}) {
+        const std::string side = db + suffix;
+        struct stat st {};
+        if (::lstat(side.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+            throw StoreError(side,
+                             "is not a regular file (a symbolic link?); SQLite would write "
+                             "through it: refusing (remove it if you did not put it there)");
     }
 }
 
@@ -272,23 +330,37 @@ void refuse_partial_merge(const std::vector<RunProblem>& problems) {
 
 }  // namespace
 
-BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
+Inputs build_inputs(const BuildOptions& opt) {
+    Inputs in = data_inputs(opt);
+    in.add_database(opt.db);
+    return in;
+}
+
+BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
     // Everything that can stop the run on bad configuration happens before any write.
     const detail::ExtractionData data =
-        detail::ExtractionData::load(opt.lexicon, opt.rules, opt.boilerplate);
+        detail::ExtractionData::load(requested.lexicon, requested.rules, requested.boilerplate);
     const Lexicon& lexicon = data.lexicon;
     const Boilerplate& bp = data.boilerplate();
-    const Extractor extractor(lexicon, data.rules, opt.limits);
+    const Extractor extractor(lexicon, data.rules, requested.limits);
     const Versions versions = extraction_versions(lexicon, data.rules, bp);
 
+    // The database is written where it really is: a symbolic link stays, and
+    // the file it names is updated or replaced (and locked).
+    const auto deadline = lock_deadline(requested.wait_seconds);
+    data_inputs(requested).check_output(requested.db, "--db");
+    BuildOptions opt = requested;
+    opt.db = resolve_links(requested.db);
+    refuse_special_file(opt.db);
     const fs::path target = opt.db;
     if (target.has_parent_path()) {
         std::error_code ec;
         fs::create_directories(target.parent_path(), ec);
         if (ec) throw StoreError(opt.db, "cannot create directory: " + ec.message());
     }
-    const BuildLock lock(opt.db, opt.wait_seconds);
+    const BuildLock lock(opt.db, deadline, opt.wait_seconds);
     remove_leftovers(target);
+    refuse_linked_journals(opt.db);
     refuse_foreign_file(opt.db);
 
     Previous previous = inspect(opt, versions);
@@ -311,14 +383,18 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
         if (in_place) before_by_hash.emplace(k.content_hash, &k);
     }
 
-    std::optional<TempFile> temp;
+    // The new store's name cannot be guessed, so nobody can plant a link
+    // there (or at its journal) for SQLite to follow; both go on SIGINT/SIGTERM.
+    std::optional<TempPath> temp, temp_journal, temp_wal, temp_shm;
     if (!in_place) {
-        temp.emplace(fs::path(opt.db + fmt::format(".building-{}", ::getpid())));
-        fs::remove(temp->path());
+        temp.emplace(unique_temp_name(opt.db + ".building-"));
+        temp_journal.emplace(temp->path() + "-journal");
+        temp_wal.emplace(temp->path() + "-wal");
+        temp_shm.emplace(temp->path() + "-shm");
     }
     {
         Store store = in_place ? Store::open_for_update(opt.db, busy_seconds(opt))
-                               : Store::create(temp->path().string());
+                               : Store::create(temp->path());
         if (!in_place) store.carry_history(opt.db);  // ATTACH cannot run inside a transaction
         store.begin();
         if (!in_place) store.put_lexicon(lexicon);
@@ -481,12 +557,15 @@ BuildReport build(const BuildOptions& opt, const ProblemSink& problems) {
             report.relations += n;
     }
     if (in_place) return report;
-    // The new store is complete and closed: put it in place whole.
+    // The new store is complete and closed: make it durable, then put it in
+    // place whole (into a WAL store by SQLite's backup, else by a rename).
     if (!previous.damaged_keep_as.empty()) {
         keep_damaged(opt.db, previous.damaged_keep_as);
         report.damaged_kept_as = previous.damaged_keep_as;
     }
-    Store::install(temp->path().string(), opt.db, previous.sound, busy_seconds(opt));
+    fsync_path(temp->path(), false);
+    Store::install(temp->path(), opt.db, previous.sound, busy_seconds(opt));
+    fsync_path(target.has_parent_path() ? target.parent_path() : fs::path("."), true);
     temp->release();
     return report;
 }

@@ -35,4 +35,38 @@ mkdir -p "$out/2001-01-01" "$out/2001-01-02"
 "$src/tools/nightly" --out "$out" --keep 2 "$src/seeds/articles" >/dev/null || fail "third night"
 [ ! -e "$out/2001-01-01" ] || fail "--keep 2 kept the oldest folder"
 [ -e "$out/2001-01-02" ] || fail "--keep 2 removed a folder it should keep"
+# --keep 0 would remove the night just published: refused before anything runs
+listing=$(ls -a "$out")
+code=0
+"$src/tools/nightly" --out "$out" --keep 0 "$src/seeds/articles" >/dev/null 2>"$tmp/err" || code=$?
+[ "$code" = 2 ] || fail "--keep 0: exit $code, expected 2"
+grep -q "give the number of dated folders to keep, 1 or more" "$tmp/err" || fail "--keep 0: $(cat "$tmp/err")"
+[ "$(ls -a "$out")" = "$listing" ] || fail "--keep 0 changed $out"
+[ -e "$out/latest/ties.graphml" ] || fail "--keep 0 removed the latest export"
+code=0
+"$src/tools/nightly" --out "$out" --keep x "$src/seeds/articles" >/dev/null 2>&1 || code=$?
+[ "$code" = 2 ] || fail "--keep x: exit $code, expected 2"
+
+# a store or a corpus inside what nightly replaces or removes, or a corpus
+# holding the output folder: refused (by device and inode, any spelling)
+day=$(readlink "$out/latest")
+cp "$out/rabta.db" "$out/$day/kept.db"
+code=0
+"$src/tools/nightly" --out "$out" --db "$out/latest/../latest/kept.db" "$src/seeds/articles" >/dev/null 2>"$tmp/err" || code=$?
+[ "$code" = 2 ] || fail "--db in a dated folder: exit $code, expected 2"
+grep -q "which nightly replaces or removes" "$tmp/err" || fail "--db in a dated folder: $(cat "$tmp/err")"
+[ -s "$out/$day/kept.db" ] || fail "the store in a dated folder was removed"
+mkdir -p "$out/2001-01-03"
+cp "$src"/seeds/articles/*.txt "$out/2001-01-03/"
+code=0
+"$src/tools/nightly" --out "$out" --keep 1 "$out/2001-01-03" >/dev/null 2>"$tmp/err" || code=$?
+[ "$code" = 2 ] || fail "a corpus in a dated folder: exit $code, expected 2"
+[ "$(ls "$out/2001-01-03" | wc -l)" -ge 5 ] || fail "a corpus in a dated folder was removed"
+mkdir -p "$tmp/corpus"
+cp "$src"/seeds/articles/*.txt "$tmp/corpus/"
+ln -s "$tmp/corpus" "$tmp/corpus-link"
+code=0
+"$src/tools/nightly" --out "$tmp/corpus-link/nightly" "$tmp/corpus" >/dev/null 2>"$tmp/err" || code=$?
+[ "$code" = 2 ] || fail "a corpus holding the output folder: exit $code, expected 2"
+grep -q "holds the output folder" "$tmp/err" || fail "a corpus holding --out: $(cat "$tmp/err")"
 echo "nightly: ok"

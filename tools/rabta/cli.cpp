@@ -8,8 +8,10 @@
 #include <rabta/export.h>
 #include <rabta/facts.h>
 #include <rabta/graph.h>
+#include <rabta/output.h>
 #include <rabta/store.h>
 #include <rabta/version.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -40,32 +42,6 @@ std::string join_counts(const std::map<std::string, std::int64_t>& m) {
     for (const auto& [k, v] : m)
         s += fmt::format("{}{} {}", s.empty() ? "" : ", ", k, v);
     return s.empty() ? "none" : s;
-}
-
-// Writes through a temporary file beside `path` and renames it into place, so a
-// reader never sees half an export.
-template <typename F>
-void write_atomically(const std::string& path, F&& write) {
-    fs::path target(path);
-    if (target.has_parent_path()) fs::create_directories(target.parent_path());
-    fs::path tmp = path + fmt::format(".tmp-{}", ::getpid());
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f) throw StoreError(path, "cannot open for writing");
-        write(f);
-        f.flush();
-        if (!f) {
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            throw StoreError(path, "write failed (disk full?)");
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, target, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw StoreError(path, "cannot move export into place: " + ec.message());
-    }
 }
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -137,7 +113,7 @@ bool resolve_filter(const Store& store,
 
 }  // namespace
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, int out_fd) {
     CLI::App app{"rabta: a knowledge graph of bilateral digital-economy ties from Urdu news",
                  "rabta"};
     app.set_version_flag("--version", std::string("rabta ") + std::string(version()));
@@ -172,10 +148,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             ->excludes(full_flag);
         cmd->add_flag("-q,--quiet", quiet, "Print problems only, no summary");
         cmd->add_option("--report", report_path,
-                        "Write the run report as JSON here (schemas/report.schema.json)");
+                        "Write the run report as JSON here (schemas/report.schema.json; -: "
+                        "standard output)");
         cmd->add_option("--wait", bo.wait_seconds,
                         "Seconds to wait for another build of the same database, or for another "
-                        "process's lock on it (then exit 4)")
+                        "process's lock on it (then exit 4; inf: as long as it takes)")
             ->capture_default_str();
         cmd->add_option("--max-removed", bo.max_removed_percent,
                         "Refuse (exit 1, nothing changed) to remove more than this percentage of "
@@ -244,7 +221,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     export_cmd->add_option("--format", format, "Output format")
         ->check(CLI::IsMember({"graphml", "gexf", "json", "csv"}))
         ->capture_default_str();
-    export_cmd->add_option("-o,--output", output, "Output file (default: standard output)");
+    export_cmd->add_option("-o,--output", output,
+                           "Output file, replaced whole (default, or -: standard output; a "
+                           "device or FIFO is written in place, a link's target is replaced)");
     GraphFilter gf;
     std::string from, to, relations, types, dyad, ego;
     export_cmd->add_option("--from", from,
@@ -316,6 +295,28 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
 
     try {
+        // Standard output redirected into a file the command reads (`>> g.db`)
+        // would corrupt it: refused before anything is read or written.
+        auto reads = [&] {
+            Inputs in;
+            if (*build_cmd || *merge_cmd) return build_inputs(bo);
+            if (*extract_cmd) {
+                for (const auto& p : extract_inputs)
+                    in.add(p, "an input file");
+                if (extract_inputs.empty()) in.add("-", "the input");
+                for (const auto* p : {&eo.lexicon, &eo.rules, &eo.boilerplate})
+                    if (*p) in.add(**p, "a data file");
+                return in;
+            }
+            in.add_database(is_query_command(query) ? query.db : db);
+            if (*eval_cmd)
+                for (const auto& g : eval.gold)
+                    in.add(g, "a gold file");
+            return in;
+        };
+        struct stat out_st {};
+        if (out_fd >= 0 && ::fstat(out_fd, &out_st) == 0 && S_ISREG(out_st.st_mode))
+            reads().check_output_fd(out_fd, "standard output");
         if (int code = run_query_command(query, out, err); code >= 0) return code;
         if (*extract_cmd) {
             std::size_t bad = 0;
@@ -343,6 +344,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return bad > 0 ? kDataProblems : kOk;
         }
         if (*build_cmd || *merge_cmd) {
+            if (!report_path.empty()) build_inputs(bo).check_output(report_path, "--report");
             std::vector<std::string> problems;
             BuildReport r = build(bo, [&](const InputError& e) {
                 problems.push_back(
@@ -351,8 +353,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             });
             if (!report_path.empty()) {
                 const Store store = Store::open(bo.db);
-                write_atomically(report_path,
-                                 [&](std::ostream& f) { write_run_report(f, r, problems, store); });
+                write_output(report_path, out,
+                             [&](std::ostream& f) { write_run_report(f, r, problems, store); });
             }
             if (!quiet) {
                 fmt::print(out,
@@ -377,6 +379,23 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         }
         if (*export_cmd) {
             xo.label = label == "latin" ? ExportOptions::Label::latin : ExportOptions::Label::urdu;
+            if (format == "csv" && (output.empty() || output == "-")) {
+                fmt::print(err,
+                           "rabta export: --format csv needs -o DIR (it writes nodes.csv and "
+                           "edges.csv)\n");
+                return kUsage;
+            }
+            const std::vector<std::string> files =
+                format == "csv"
+                    ? std::vector<std::string>{(fs::path(output) / "nodes.csv").string(),
+                                               (fs::path(output) / "edges.csv").string()}
+                    : std::vector<std::string>{output.empty() ? "-" : output};
+            {
+                Inputs in;
+                in.add_database(db);
+                for (const auto& f : files)
+                    in.check_output(f, "-o");
+            }
             Store store = Store::open(db);
             if (!resolve_filter(store, from, to, relations, types, dyad, ego, gf, err))
                 return kDataProblems;
@@ -392,25 +411,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             };
             if (format == "csv") {
                 // two tables: -o names the directory that receives nodes.csv and edges.csv
-                if (output.empty()) {
-                    fmt::print(err,
-                               "rabta export: --format csv needs -o DIR (it writes nodes.csv and "
-                               "edges.csv)\n");
-                    return kUsage;
-                }
                 std::ostringstream edges;
-                write_atomically((fs::path(output) / "nodes.csv").string(),
-                                 [&](std::ostream& f) { write_csv(g, f, edges, xo); });
-                write_atomically((fs::path(output) / "edges.csv").string(),
-                                 [&](std::ostream& f) { f << edges.str(); });
+                write_output(files[0], out, [&](std::ostream& f) { write_csv(g, f, edges, xo); });
+                write_output(files[1], out, [&](std::ostream& f) { f << edges.str(); });
                 fmt::print(err, "rabta export: {} nodes, {} edges → {}/nodes.csv, edges.csv\n",
                            g.vertex_count(), g.edge_count(), output);
-            } else if (output.empty()) {
-                write(out);
             } else {
-                write_atomically(output, write);
-                fmt::print(err, "rabta export: {} nodes, {} edges → {}\n", g.vertex_count(),
-                           g.edge_count(), output);
+                write_output(files[0], out, write);
+                if (files[0] != "-")
+                    fmt::print(err, "rabta export: {} nodes, {} edges → {}\n", g.vertex_count(),
+                               g.edge_count(), output);
             }
             return kOk;
         }
@@ -512,6 +522,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         fmt::print(err, "rabta: {}\n", visible(e.what()));
         if (*build_cmd) fmt::print(err, "stopped (--strict); the previous database is unchanged\n");
         return kDataProblems;
+    } catch (const UsageError& e) {
+        fmt::print(err, "rabta: {}\n", e.what());
+        return kUsage;
     } catch (const LockedError& e) {
         fmt::print(err, "rabta: {}\nnothing was written\n", e.what());
         return kLocked;

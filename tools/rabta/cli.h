@@ -18,6 +18,11 @@ enum ExitCode : int {
 };
 
 /// Runs `rabta args...` (args[0] is the program name) writing to out and err.
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// `out_fd` is the descriptor behind `out` when there is one (standard output):
+/// the command refuses to run when it is a file the command reads.
+int run(const std::vector<std::string>& args,
+        std::ostream& out,
+        std::ostream& err,
+        int out_fd = -1);
 
 }  // namespace rabta::cli

@@ -593,6 +593,12 @@ void add_query_commands(CLI::App& app, QueryCommands& q) {
     q.dyad->add_option("--to", q.to, "Up to this date (YYYY, YYYY-MM or YYYY-MM-DD)");
 }
 
+bool is_query_command(const QueryCommands& q) {
+    for (const CLI::App* c : {q.entities, q.show, q.ties, q.path, q.top, q.dyad})
+        if (*c) return true;
+    return false;
+}
+
 int run_query_command(QueryCommands& q, std::ostream& out, std::ostream& err) {
     for (CLI::App* c : {q.entities, q.show, q.ties, q.path, q.top, q.dyad}) {
         if (!*c) continue;

@@ -29,6 +29,9 @@ struct QueryCommands {
 
 void add_query_commands(CLI::App& app, QueryCommands& q);
 
+/// Whether one of these commands was parsed.
+bool is_query_command(const QueryCommands& q);
+
 /// Runs the query command that was parsed, or returns -1 when none was.
 int run_query_command(QueryCommands& q, std::ostream& out, std::ostream& err);
 
