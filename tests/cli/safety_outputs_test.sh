@@ -7,61 +7,8 @@
 # SIGTERM/SIGINT. For each case: the exit code and the message, no crash, and
 # the graph already stored still whole. One line per case; exits non-zero if any failed.
 set -uo pipefail
-rabta=${RABTA_BINARY:?set by meson test}
-src=${RABTA_SOURCE_DIR:?set by meson test}
-tmp=$(mktemp -d)
-chmod 755 "$tmp"
-trap 'rm -rf "$tmp"' EXIT
+. "${RABTA_SOURCE_DIR:?set by meson test}/tests/cli/lib.sh"
 cd "$tmp" || exit 1  # a stray file named - lands here, not in the build tree
-failures=0
-fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
-
-mkdir -p "$tmp/seeds"
-cp "$src"/seeds/articles/*.txt "$tmp/seeds/"
-db="$tmp/g.db"
-"$rabta" build "$tmp/seeds" --db "$db" -q || { echo "setup: build failed"; exit 1; }
-"$rabta" export --db "$db" -o "$tmp/before.graphml" 2>/dev/null
-seeds_graph() { "$rabta" export --db "$db" 2>/dev/null; }
-snap() { cp "$db" "$tmp/db.copy"; }  # the database's bytes before a command
-
-# case NAME EXPECTED_EXIT 'MESSAGE SUBSTRING' [graph|bytes|none] -- COMMAND...
-#   graph: the export is byte for byte what it was and the store passes
-#   integrity_check; bytes: moreover the database file is byte for byte the
-#   one before the command (a refused command changes nothing); none: no stored graph involved
-case_() {
-  local name=$1 want=$2 message=$3 keep=$4
-  shift 5
-  snap
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  check_ "$name" $? "$want" "$message" "$keep"
-}
-check_() {  # NAME CODE EXPECTED_EXIT MESSAGE KEEP: the checks of case_ on a finished command
-  local name=$1 code=$2 want=$3 message=$4 keep=$5
-  local ok=1 why=""
-  if [ "$code" -ge 128 ] && [ "$want" -lt 128 ]; then ok=0; why="killed by signal $((code - 128))"; fi
-  if [ "$code" -ne "$want" ]; then ok=0; why="$why exit $code, expected $want"; fi
-  if [ -n "$message" ] && ! grep -qF -- "$message" "$tmp/err" "$tmp/out"; then
-    ok=0
-    why="$why; no «$message» in: $(head -c 300 "$tmp/err")"
-  fi
-  if [ "$keep" = bytes ] && ! cmp -s "$db" "$tmp/db.copy"; then
-    ok=0
-    why="$why; the database file changed"
-  fi
-  if [ "$keep" != none ]; then
-    cmp -s <(seeds_graph) "$tmp/before.graphml" || { ok=0; why="$why; the stored graph changed"; }
-    [ "$(sqlite3 "$db" 'PRAGMA integrity_check' 2>&1)" = ok ] || { ok=0; why="$why; integrity_check failed"; }
-  fi
-  local said
-  said=$(grep -m1 -v '^$' "$tmp/err" | cut -c1-170)
-  if [ $ok = 1 ]; then
-    echo "ok    $name: exit $code: $said"
-  else
-    fail "$name:$why"
-    # the next cases start from the graph as it was
-    [ "$keep" != none ] && rm -f "$db-journal" && cp "$tmp/db.copy" "$db"
-  fi
-}
 # Cases that name a device under /dev run as nobody when the test runs as
 # root: a rabta that renamed over /dev/null (as the old one did) must not be
 # able to replace the machine's /dev/null. nobody runs a copy of the binary.

@@ -7,48 +7,8 @@
 # the README documents, no crash, and the stored graph still whole. Prints one
 # line per case; exits non-zero if any case failed.
 set -uo pipefail
-rabta=${RABTA_BINARY:?set by meson test}
-src=${RABTA_SOURCE_DIR:?set by meson test}
+. "${RABTA_SOURCE_DIR:?set by meson test}/tests/cli/lib.sh"
 shared=${RABTA_SHARED_DIR:-}
-tmp=$(mktemp -d)
-trap 'jobs -p | xargs -r kill 2>/dev/null; rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
-
-mkdir -p "$tmp/seeds"
-cp "$src"/seeds/articles/*.txt "$tmp/seeds/"
-db="$tmp/g.db"
-"$rabta" build "$tmp/seeds" --db "$db" -q || { echo "setup: build failed"; exit 1; }
-"$rabta" export --db "$db" -o "$tmp/before.graphml" 2>/dev/null
-seeds_graph() { "$rabta" export --db "$db" 2>/dev/null; }
-
-# case NAME EXPECTED_EXIT 'MESSAGE SUBSTRING' [graph|none] -- COMMAND...
-#   graph: the export of $db is byte for byte what it was, and it passes
-#   integrity_check; none: no stored graph involved (the case checks its own)
-case_() {
-  local name=$1 want=$2 message=$3 keep=$4
-  shift 5
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local code=$?
-  local ok=1 why=""
-  if [ "$code" -ge 128 ]; then ok=0; why="killed by signal $((code - 128))"; fi
-  if [ "$code" -ne "$want" ]; then ok=0; why="$why exit $code, expected $want"; fi
-  if [ -n "$message" ] && ! grep -qF -- "$message" "$tmp/err" "$tmp/out"; then
-    ok=0
-    why="$why; no «$message» in: $(head -c 300 "$tmp/err") $(head -c 200 "$tmp/out")"
-  fi
-  if [ "$keep" = graph ]; then
-    cmp -s <(seeds_graph) "$tmp/before.graphml" || { ok=0; why="$why; the stored graph changed"; }
-    [ "$(sqlite3 "$db" 'PRAGMA integrity_check' 2>&1)" = ok ] || { ok=0; why="$why; integrity_check failed"; }
-  fi
-  local said
-  said=$(grep -m1 -v '^$' "$tmp/err" "$tmp/out" 2>/dev/null | sed 's/^[^:]*://' | cut -c1-170)
-  if [ $ok = 1 ]; then
-    echo "ok    $name: exit $code: $said"
-  else
-    fail "$name:$why"
-  fi
-}
 same_file() {  # FILE COPY WHAT: FILE must still be byte for byte COPY
   cmp -s "$1" "$2" || fail "$3: the file was changed"
 }
