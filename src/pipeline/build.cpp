@@ -125,13 +125,6 @@ void remove_leftovers(const fs::path& db) {
     }
 }
 
-void fsync_path(const fs::path& p, bool directory) {
-    int fd = ::open(p.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
 // What a build reads besides the database: corpus, facts and data files.
 Inputs data_inputs(const BuildOptions& opt) {
     Inputs in;
@@ -557,15 +550,13 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
             report.relations += n;
     }
     if (in_place) return report;
-    // The new store is complete and closed: make it durable, then put it in
-    // place whole (into a WAL store by SQLite's backup, else by a rename).
+    // The new store is complete and closed: put it in place whole (into a WAL
+    // store by SQLite's backup, else made durable and renamed: Store::install).
     if (!previous.damaged_keep_as.empty()) {
         keep_damaged(opt.db, previous.damaged_keep_as);
         report.damaged_kept_as = previous.damaged_keep_as;
     }
-    fsync_path(temp->path(), false);
     Store::install(temp->path(), opt.db, previous.sound, busy_seconds(opt));
-    fsync_path(target.has_parent_path() ? target.parent_path() : fs::path("."), true);
     temp->release();
     return report;
 }
