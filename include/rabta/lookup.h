@@ -32,10 +32,10 @@ std::vector<StoredEntity> nearest_entities(const Store& store,
 std::string resolve_entity(const Store& store, const std::string& name);
 
 /// The ISO code of a country named by its code (any case) or by a name of
-/// any entity resolve_entity finds. Throws UsageError for an unknown code (with
-/// the codes the store holds and a "did you mean"), LookupError for an unknown
-/// name, and UsageError when the name is not a country's. `flag` names the
-/// argument in the message.
+/// any entity resolve_entity finds. Throws UsageError for a code that is no
+/// actor's country in the store (with the codes it holds and a "did you mean"), LookupError for an
+/// unknown name, and UsageError when the name is not a country's. `flag` names the argument in the
+/// message.
 std::string resolve_country(const Store& store, const std::string& flag, const std::string& name);
 
 }  // namespace rabta

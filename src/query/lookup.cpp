@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <tuple>
 
 namespace rabta {
@@ -99,12 +100,11 @@ std::string resolve_entity(const Store& store, const std::string& name) {
 
 std::string resolve_country(const Store& store, const std::string& flag, const std::string& name) {
     if (is_code(name)) {
-        std::vector<std::string> codes;
-        for (const StoredEntity& e : store.entities())
-            if (e.type == "country" && e.id.starts_with("country:"))
-                codes.push_back(e.id.substr(8));
-        std::sort(codes.begin(), codes.end());
-        return one_of(flag, upper(name), codes);
+        // the countries of the store's actors, named as countries themselves or not
+        std::set<std::string> known;
+        for (const auto& [id, country] : store.entity_countries())
+            known.insert(country);
+        return one_of(flag, upper(name), {known.begin(), known.end()});
     }
     const std::string id = resolve_entity(store, name);
     if (!id.starts_with("country:"))
