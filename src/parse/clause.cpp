@@ -28,6 +28,10 @@ CompiledGrammar::CompiledGrammar(const Rules& r) {
     note(r.clause_breaks, in_clause_breaks);
     group_nouns.add_all(r.group_nouns, 0);
     note(r.group_nouns, in_group_nouns);
+    for (const auto& t : r.actors.titles) {
+        office_titles.add_all(t.words, 0);
+        note(t.words, in_office_titles);
+    }
     intent.add_all(r.intent, 0);
     note(r.intent, in_intent);
     negation.add_all(r.negation, 0);
@@ -235,7 +239,9 @@ class SentenceReader {
     }
     bool group_between(std::size_t from, std::size_t to) const {
         for (std::size_t k = from; k < to; ++k)
-            if (phrase_at(CompiledGrammar::in_group_nouns, r_.group_nouns, k)) return true;
+            if (phrase_at(CompiledGrammar::in_group_nouns, r_.group_nouns, k) ||
+                phrase_at(CompiledGrammar::in_office_titles, r_.office_titles, k))
+                return true;
         return false;
     }
     std::size_t clause_ = 0;
@@ -444,10 +450,11 @@ void SentenceReader::flush_pending(int marker, std::size_t at) {
     for (std::size_t i = 0; i + 1 < pending_.size(); ++i)
         aff.push_back(pending_[i].actor);
     pending_.clear();
-    // «سعودی تجارتی وفد نے», «چینی حکام سے»: a demonym's group acts for its country
+    // «سعودی تجارتی وفد نے», «چینی حکام سے», «قازق وزیر تجارت سے»: a demonym's
+    // group or unnamed official acts for its country
     if (!p.name) {
         if (marker >= 0 && marker != r_.list_marker && marker != r_.and_marker && at >= p.after &&
-            at - p.after <= 3 && group_between(p.after, at))
+            at - p.after <= 4 && group_between(p.after, at))
             heads_.push_back({p.actor, {}, p.token, clause_, marker, aff});
         return;
     }
@@ -462,10 +469,12 @@ void SentenceReader::flush_pending(int marker, std::size_t at) {
             break;
         }
     }
-    if (cue_ahead && !(marker >= 0 && cue_between && at - p.after > 1)) {
-        heads_.push_back({p.actor, {}, p.token, clause_, kGenitive, aff});
-    } else if (marker >= 0 && at >= p.after && at - p.after <= 4 && !cue_between) {
+    // «ہواوے کے وفد سے ملاقات»: a postposition before the cue closes the possessor's
+    // phrase; only a cue before any postposition makes it the event's possessor.
+    if (marker >= 0 && at >= p.after && at - p.after <= 4 && !cue_between) {
         heads_.push_back({p.actor, {}, p.token, clause_, marker, aff});
+    } else if (cue_ahead && !(marker >= 0 && cue_between && at - p.after > 1)) {
+        heads_.push_back({p.actor, {}, p.token, clause_, kGenitive, aff});
     }
 }
 

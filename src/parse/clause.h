@@ -39,6 +39,9 @@ struct CompiledGrammar {
     explicit CompiledGrammar(const Rules& rules);
 
     std::vector<std::string> marker_names;  ///< index = PhraseSet value of `markers`
+    /// Office titles of the actor patterns (seeds/rules/actors.json): «چینی سفیر سے»
+    /// with no name after the title stands for China.
+    PhraseSet office_titles;
     PhraseSet markers, transparent, fillers, clause_breaks, group_nouns, pronouns, anaphors, cues,
         intent, negation, contexts;
     std::map<std::string, PhraseSet> intent_by_relation;
@@ -74,6 +77,7 @@ struct CompiledGrammar {
         in_light_nouns = 1u << 11,
         in_verb_forms = 1u << 12,
         in_relation_intent = 1u << 13,
+        in_office_titles = 1u << 14,
     };
     std::uint32_t sets_of(std::string_view token) const {
         auto it = starts_.find(token);

@@ -83,11 +83,10 @@ TEST_CASE_FIXTURE(ArticleReader, "a «نے» subject with its title, and the del
     CHECK(marker(p.heads[0].marker) == "ne");
     CHECK(p.heads[0].clause == 0);
     // «ہواوے کے وفد سے ملاقات»: the firm waits with «کے» for the noun it qualifies;
-    // «وفد» names no actor and the cue follows at once, so today the firm is read
-    // as the possessor of the event noun, not as the «سے» party (issue 16).
+    // «وفد» names no actor, so the firm takes the «سے» that closes the phrase.
     CHECK(id(p.heads[1].actor) == "org:huawei");
     CHECK(p.heads[1].token == 6);
-    CHECK(marker(p.heads[1].marker) == "gen");
+    CHECK(marker(p.heads[1].marker) == "se");
     REQUIRE(p.predicates.size() == 1);
     CHECK(p.predicates[0].relation == "met");
     CHECK(p.predicates[0].token == 10);
@@ -96,12 +95,8 @@ TEST_CASE_FIXTURE(ArticleReader, "a «نے» subject with its title, and the del
     CHECK(p.context.empty());
 }
 
-// The reading issue 16 asks for: an unnamed delegation of X is a «سے» party that
-// stands for X. Expected to fail until the reader reads delegations; when it
-// passes, make it an ordinary test.
-TEST_CASE_FIXTURE(ArticleReader,
-                  "the delegation's «سے» carries Huawei as its party (issue 16)" *
-                      doctest::should_fail()) {
+// An unnamed delegation of X is a «سے» party that stands for X.
+TEST_CASE_FIXTURE(ArticleReader, "the delegation's «سے» carries Huawei as its party") {
     const ParsedSentence& p = read("وفاقی وزیر شزہ فاطمہ خواجہ نے ہواوے کے وفد سے ملاقات کی");
     const auto se = std::find_if(p.heads.begin(), p.heads.end(),
                                  [&](const NounPhrase& h) { return marker(h.marker) == "se"; });
