@@ -237,7 +237,15 @@ class SentenceReader {
         }
         return false;
     }
+    // A group noun or office title in [from, to), and neither a «کے/کی/کا» nor a
+    // cue: the words are one noun phrase, «قازق وزیر تجارت», not «چینی حکومت کی
+    // … معاونت».
     bool group_between(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from; k < to; ++k) {
+            auto m = phrase_at(CompiledGrammar::in_markers, r_.markers, k);
+            if ((m && m->value == r_.of_marker) || phrase_at(CompiledGrammar::in_cues, r_.cues, k))
+                return false;
+        }
         for (std::size_t k = from; k < to; ++k)
             if (phrase_at(CompiledGrammar::in_group_nouns, r_.group_nouns, k) ||
                 phrase_at(CompiledGrammar::in_office_titles, r_.office_titles, k))
@@ -469,12 +477,16 @@ void SentenceReader::flush_pending(int marker, std::size_t at) {
             break;
         }
     }
-    // «ہواوے کے وفد سے ملاقات»: a postposition before the cue closes the possessor's
-    // phrase; only a cue before any postposition makes it the event's possessor.
-    if (marker >= 0 && at >= p.after && at - p.after <= 4 && !cue_between) {
+    // «ہواوے کے وفد سے ملاقات»: the possessor of a delegation or an unnamed official
+    // takes the postposition that closes the phrase; otherwise a cue ahead makes
+    // it the event's possessor («وزیراعظم کی … ماحول میں ملاقات»).
+    const bool fits = marker >= 0 && at >= p.after && at - p.after <= 4 && !cue_between;
+    if (fits && group_between(p.after, at)) {
         heads_.push_back({p.actor, {}, p.token, clause_, marker, aff});
     } else if (cue_ahead && !(marker >= 0 && cue_between && at - p.after > 1)) {
         heads_.push_back({p.actor, {}, p.token, clause_, kGenitive, aff});
+    } else if (fits) {
+        heads_.push_back({p.actor, {}, p.token, clause_, marker, aff});
     }
 }
 
