@@ -40,7 +40,21 @@ struct Rule {
     std::string source;           ///< role whose head is the source
     std::string target;           ///< role whose head is the target
     bool directed = false;        ///< keep source→target even for a symmetric relation
+    /// Marker classes that block the rule when a head of the cue's clause before
+    /// the cue carries one: «A اور B نے C سے ملاقات» is no A–B meeting.
+    std::vector<std::string> unless;
     double confidence = 0.5;
+};
+
+/// A light-verb predicate: a predicate noun («معاہدہ») that names its relation
+/// only with one of its verbs («طے پایا», «ہو گیا», «کیا») within `reach` tokens.
+/// Verbs are named by lemma (Rules::verbs maps each written form to its lemma).
+struct LightVerbFrame {
+    std::string id;
+    std::string relation;
+    std::vector<Phrase> nouns;
+    std::vector<std::string> verbs;  ///< lemmas
+    std::size_t reach = 4;
 };
 
 struct PronounRule {
@@ -96,7 +110,9 @@ class Rules {
     std::vector<Phrase> group_nouns;  ///< وفد: a group that acts as its leader
     std::vector<PronounRule> pronouns;
     std::vector<AnaphorRule> anaphors;
-    std::map<std::string, std::vector<Phrase>> cues;                ///< relation → cue phrases
+    std::map<std::string, std::vector<Phrase>> cues;   ///< relation → cue phrases
+    std::map<std::string, std::vector<Phrase>> verbs;  ///< verb lemma → its written forms
+    std::vector<LightVerbFrame> light_verbs;
     std::vector<Phrase> intent;                                     ///< marks a tie as intent
     std::map<std::string, std::vector<Phrase>> intent_by_relation;  ///< relation → intent words
     std::vector<Phrase> negation;                                   ///< drops the tie

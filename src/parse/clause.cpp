@@ -15,33 +15,65 @@ CompiledGrammar::CompiledGrammar(const Rules& r) {
         int v = static_cast<int>(marker_names.size());
         marker_names.push_back(cls);
         markers.add_all(ps, v);
+        note(ps, in_markers);
         if (cls == "of") of_marker = v;
         if (cls == "list") list_marker = v;
         if (cls == "and") and_marker = v;
     }
     transparent.add_all(r.transparent, 0);
+    note(r.transparent, in_transparent);
     fillers.add_all(r.fillers, 0);
+    note(r.fillers, in_fillers);
     clause_breaks.add_all(r.clause_breaks, 0);
+    note(r.clause_breaks, in_clause_breaks);
     group_nouns.add_all(r.group_nouns, 0);
+    note(r.group_nouns, in_group_nouns);
+    for (const auto& t : r.actors.titles) {
+        office_titles.add_all(t.words, 0);
+        note(t.words, in_office_titles);
+    }
     intent.add_all(r.intent, 0);
+    note(r.intent, in_intent);
     negation.add_all(r.negation, 0);
-    for (const auto& [rel, ps] : r.intent_by_relation)
+    note(r.negation, in_negation);
+    for (const auto& [rel, ps] : r.intent_by_relation) {
         intent_by_relation[rel].add_all(ps, 0);
+        note(ps, in_relation_intent);
+    }
     for (const auto& p : r.pronouns) {
         pronouns.add_all(p.words, static_cast<int>(pronoun_refers.size()));
+        note(p.words, in_pronouns);
         pronoun_refers.push_back(p.refers);
     }
     for (const auto& a : r.anaphors) {
         anaphors.add_all(a.words, static_cast<int>(anaphor_type.size()));
+        note(a.words, in_anaphors);
         anaphor_type.push_back(a.type);
         anaphor_pair.push_back(a.pair);
     }
     for (const auto& [rel, ps] : r.cues) {
         cues.add_all(ps, static_cast<int>(cue_relation.size()));
+        note(ps, in_cues);
         cue_relation.push_back(rel);
+    }
+    std::map<std::string, int> lemma_index;
+    for (const auto& [lemma, forms] : r.verbs) {
+        const int v = static_cast<int>(lemma_index.size());
+        lemma_index[lemma] = v;
+        verb_forms.add_all(forms, v);
+        note(forms, in_verb_forms);
+    }
+    for (const auto& f : r.light_verbs) {
+        light_nouns.add_all(f.nouns, static_cast<int>(light_frames.size()));
+        note(f.nouns, in_light_nouns);
+        LightFrame lf{f.relation, {}, f.reach};
+        for (const auto& lemma : f.verbs)
+            lf.lemmas.push_back(lemma_index.at(lemma));
+        light_frames.push_back(std::move(lf));
     }
     for (const auto& [tag, ps] : r.contexts) {
         contexts.add_all(ps, static_cast<int>(context_tag.size()));
+        note(ps, in_contexts);
         context_tag.push_back(tag);
     }
 }
@@ -64,6 +96,9 @@ class SentenceReader {
                 in_mention_[t] = true;
         }
         mentions_ = &mentions;
+        sets_.reserve(toks.size());
+        for (auto t : toks)
+            sets_.push_back(r.sets_of(t));
     }
 
     ParsedSentence read();
@@ -86,14 +121,23 @@ class SentenceReader {
                         [](char c) { return c >= '0' && c <= '9'; }))
             ++k;
         for (int pass = 0; pass < 2; ++pass) {
-            while (auto f = r_.fillers.match(toks_, k))
+            while (auto f = phrase_at(CompiledGrammar::in_fillers, r_.fillers, k))
                 k += f->length;
-            if (auto m = r_.markers.match(toks_, k)) return {m->value, k + m->length};
-            auto t = r_.transparent.match(toks_, k);
+            if (auto m = phrase_at(CompiledGrammar::in_markers, r_.markers, k))
+                return {m->value, k + m->length};
+            auto t = phrase_at(CompiledGrammar::in_transparent, r_.transparent, k);
             if (!t) break;
             k += t->length;
         }
         return {kNoMarker, j};
+    }
+
+    // The longest phrase of `set` at token k, asked only when the token can start one.
+    std::optional<PhraseSet::Match> phrase_at(std::uint32_t bit,
+                                              const PhraseSet& set,
+                                              std::size_t k) const {
+        if (k >= toks_.size() || !(sets_[k] & bit)) return std::nullopt;
+        return set.match(toks_, k);
     }
 
     const Actor& actor(std::uint32_t a) const { return lex_[a]; }
@@ -104,8 +148,10 @@ class SentenceReader {
     bool list_comma(std::size_t i) const {
         if (!is_comma(i)) return false;
         for (std::size_t k = i + 1; k < toks_.size() && k <= i + 4; ++k) {
-            if (r_.clause_breaks.match(toks_, k) && !is_comma(k)) return false;
-            if (is_comma(k) || toks_[k] == "اور" || r_.transparent.match(toks_, k))
+            if (phrase_at(CompiledGrammar::in_clause_breaks, r_.clause_breaks, k) && !is_comma(k))
+                return false;
+            if (is_comma(k) || toks_[k] == "اور" ||
+                phrase_at(CompiledGrammar::in_transparent, r_.transparent, k))
                 return k > i + 1;
         }
         return false;
@@ -140,6 +186,7 @@ class SentenceReader {
         }
         heads_.push_back({actor_index, std::move(also), token, clause_, marker, std::move(aff)});
         pending_.clear();
+        object_begin_ = after;
         const Actor& a = actor(actor_index);
         if (a.type == EntityType::person && marker != kNoMarker &&
             r_.marker_names[static_cast<std::size_t>(marker)] == "ne") {
@@ -157,6 +204,7 @@ class SentenceReader {
     const std::vector<TokenMention>* mentions_ = nullptr;
     ArticleState& state_;
     std::vector<int> mention_at_;
+    std::vector<std::uint32_t> sets_;  ///< per token: the sets it starts a phrase of
     std::vector<bool> in_mention_;
     // Actors named with «کے/کی/کا» that wait for the head they qualify.
     struct Pending {
@@ -173,9 +221,59 @@ class SentenceReader {
         return v;
     }
     void flush_pending(int marker, std::size_t at);
+    // «معاہدہ گزشتہ روز طے پایا»: one of the frame's verbs within its reach,
+    // before the clause ends.
+    bool light_verb_follows(const CompiledGrammar::LightFrame& f, std::size_t from) const {
+        for (std::size_t k = from; k < toks_.size() && k < from + f.reach; ++k) {
+            if (auto v = phrase_at(CompiledGrammar::in_verb_forms, r_.verb_forms, k)) {
+                if (std::find(f.lemmas.begin(), f.lemmas.end(), v->value) != f.lemmas.end())
+                    return true;
+            }
+            // a postposition or another predicate noun takes the verb: «معاہدے پر دستخط کیے»
+            if (phrase_at(CompiledGrammar::in_clause_breaks, r_.clause_breaks, k) ||
+                phrase_at(CompiledGrammar::in_markers, r_.markers, k) ||
+                phrase_at(CompiledGrammar::in_cues, r_.cues, k))
+                return false;
+        }
+        return false;
+    }
+    // A group noun or office title in [from, to), and neither a «کے/کی/کا» nor a
+    // cue: the words are one noun phrase, «قازق وزیر تجارت», not «چینی حکومت کی
+    // … معاونت».
+    bool group_between(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from; k < to; ++k) {
+            auto m = phrase_at(CompiledGrammar::in_markers, r_.markers, k);
+            if ((m && m->value == r_.of_marker) || phrase_at(CompiledGrammar::in_cues, r_.cues, k))
+                return false;
+        }
+        for (std::size_t k = from; k < to; ++k)
+            if (phrase_at(CompiledGrammar::in_group_nouns, r_.group_nouns, k) ||
+                phrase_at(CompiledGrammar::in_office_titles, r_.office_titles, k))
+                return true;
+        return false;
+    }
     std::size_t clause_ = 0;
     std::vector<NounPhrase> heads_;
     std::vector<Predicate> cues_;
+    std::size_t object_begin_ = 0;   ///< after the last actor phrase or clause break
+    std::vector<std::size_t> ands_;  ///< tokens of «اور» read as a conjunction
+    // Each predicate's verb reaches to the next coordinated predicate of another
+    // relation in its clause, or to the sentence's end.
+    void set_scopes() {
+        for (auto& p : cues_) {
+            p.scope_end = toks_.size();
+            for (const auto& q : cues_) {
+                if (q.token <= p.token || q.clause != p.clause || q.relation == p.relation)
+                    continue;
+                auto a = std::find_if(ands_.begin(), ands_.end(),
+                                      [&](std::size_t t) { return t > p.token && t < q.token; });
+                if (a != ands_.end()) {
+                    p.scope_end = q.token;
+                    break;
+                }
+            }
+        }
+    }
     std::vector<ModeMarker> intents_;
     std::vector<RelationIntent> relation_intents_;
     std::vector<ModeMarker> negations_;
@@ -221,10 +319,10 @@ ParsedSentence SentenceReader::read() {
             continue;
         }
         if (context_.empty()) {
-            if (auto c = r_.contexts.match(toks_, i))
+            if (auto c = phrase_at(CompiledGrammar::in_contexts, r_.contexts, i))
                 context_ = r_.context_tag[static_cast<std::size_t>(c->value)];
         }
-        if (auto p = r_.pronouns.match(toks_, i)) {
+        if (auto p = phrase_at(CompiledGrammar::in_pronouns, r_.pronouns, i)) {
             const std::string& refers = r_.pronoun_refers[static_cast<std::size_t>(p->value)];
             // «ان کا ملک»: the country of the person who spoke last
             auto speaker_country = [&]() -> std::optional<std::uint32_t> {
@@ -245,7 +343,7 @@ ParsedSentence SentenceReader::read() {
                 continue;
             }
         }
-        if (auto a = r_.anaphors.match(toks_, i);
+        if (auto a = phrase_at(CompiledGrammar::in_anaphors, r_.anaphors, i);
             a && r_.anaphor_pair[static_cast<std::size_t>(a->value)]) {
             // «دونوں ممالک کے درمیان»: the two read as «A اور B کے درمیان»
             auto type = entity_type_from(r_.anaphor_type[static_cast<std::size_t>(a->value)]);
@@ -278,7 +376,7 @@ ParsedSentence SentenceReader::read() {
                 continue;
             }
         }
-        if (auto g = r_.group_nouns.match(toks_, i)) {
+        if (auto g = phrase_at(CompiledGrammar::in_group_nouns, r_.group_nouns, i)) {
             // "X کی قیادت میں … وفد نے": the delegation acts as its leader and the
             // leader's organization.
             if (!heads_.empty() && heads_.back().marker >= 0 &&
@@ -294,25 +392,34 @@ ParsedSentence SentenceReader::read() {
                 continue;
             }
         }
-        if (auto c = r_.cues.match(toks_, i)) {
-            cues_.push_back({r_.cue_relation[static_cast<std::size_t>(c->value)], i, clause_});
+        if (auto c = phrase_at(CompiledGrammar::in_cues, r_.cues, i)) {
+            cues_.push_back({r_.cue_relation[static_cast<std::size_t>(c->value)], i, clause_,
+                             toks_.size(), object_begin_});
+        } else if (auto lv = phrase_at(CompiledGrammar::in_light_nouns, r_.light_nouns, i)) {
+            const auto& frame = r_.light_frames[static_cast<std::size_t>(lv->value)];
+            if (light_verb_follows(frame, i + lv->length))
+                cues_.push_back({frame.relation, i, clause_, toks_.size(), object_begin_});
         }
-        if (r_.intent.match(toks_, i)) intents_.push_back({i, clause_});
-        if (r_.negation.match(toks_, i)) negations_.push_back({i, clause_});
+        if (phrase_at(CompiledGrammar::in_intent, r_.intent, i)) intents_.push_back({i, clause_});
+        if (phrase_at(CompiledGrammar::in_negation, r_.negation, i))
+            negations_.push_back({i, clause_});
         for (const auto& [rel, set] : r_.intent_by_relation) {
-            if (set.match(toks_, i)) relation_intents_.push_back({rel, i, clause_});
+            if ((sets_[i] & CompiledGrammar::in_relation_intent) && set.match(toks_, i))
+                relation_intents_.push_back({rel, i, clause_});
         }
-        if (auto b = r_.clause_breaks.match(toks_, i)) {
+        if (auto b = phrase_at(CompiledGrammar::in_clause_breaks, r_.clause_breaks, i)) {
             // «ریلوے، کسٹمز، ایئرپورٹ انفرا اسٹرکچر اور بحری امور سمیت»: a comma
             // between short items of a list joins, it does not end the clause
             if (!list_comma(i)) {
                 flush_pending(kNoMarker, i);
                 ++clause_;
+                object_begin_ = i + b->length;
             }
             i += b->length;
             continue;
         }
-        if (auto m = r_.markers.match(toks_, i)) {
+        if (auto m = phrase_at(CompiledGrammar::in_markers, r_.markers, i)) {
+            if (m->value == r_.and_marker) ands_.push_back(i);
             if (m->value != r_.of_marker) flush_pending(m->value, i);
             i += m->length;
             continue;
@@ -324,6 +431,7 @@ ParsedSentence SentenceReader::read() {
     for (std::size_t t = 1; t < toks_.size(); ++t) {
         if (clause_of_token_[t] == kUnread) clause_of_token_[t] = clause_of_token_[t - 1];
     }
+    set_scopes();
     ParsedSentence out;
     out.tokens = toks_;
     out.heads = std::move(heads_);
@@ -350,19 +458,34 @@ void SentenceReader::flush_pending(int marker, std::size_t at) {
     for (std::size_t i = 0; i + 1 < pending_.size(); ++i)
         aff.push_back(pending_[i].actor);
     pending_.clear();
-    if (!p.name) return;
+    // «سعودی تجارتی وفد نے», «چینی حکام سے», «قازق وزیر تجارت سے»: a demonym's
+    // group or unnamed official acts for its country
+    if (!p.name) {
+        if (marker >= 0 && marker != r_.list_marker && marker != r_.and_marker && at >= p.after &&
+            at - p.after <= 4 && group_between(p.after, at))
+            heads_.push_back({p.actor, {}, p.token, clause_, marker, aff});
+        return;
+    }
     bool cue_ahead = false, cue_between = false;
     for (std::size_t k = p.after; k < toks_.size() && k < p.after + 8; ++k) {
-        if (mention_at_[k] >= 0 || r_.clause_breaks.match(toks_, k)) break;
-        if (r_.cues.match(toks_, k)) {
+        if (mention_at_[k] >= 0 ||
+            phrase_at(CompiledGrammar::in_clause_breaks, r_.clause_breaks, k))
+            break;
+        if (phrase_at(CompiledGrammar::in_cues, r_.cues, k)) {
             cue_ahead = true;
             cue_between = k < at;
             break;
         }
     }
-    if (cue_ahead && !(marker >= 0 && cue_between && at - p.after > 1)) {
+    // «ہواوے کے وفد سے ملاقات»: the possessor of a delegation or an unnamed official
+    // takes the postposition that closes the phrase; otherwise a cue ahead makes
+    // it the event's possessor («وزیراعظم کی … ماحول میں ملاقات»).
+    const bool fits = marker >= 0 && at >= p.after && at - p.after <= 4 && !cue_between;
+    if (fits && group_between(p.after, at)) {
+        heads_.push_back({p.actor, {}, p.token, clause_, marker, aff});
+    } else if (cue_ahead && !(marker >= 0 && cue_between && at - p.after > 1)) {
         heads_.push_back({p.actor, {}, p.token, clause_, kGenitive, aff});
-    } else if (marker >= 0 && at >= p.after && at - p.after <= 4 && !cue_between) {
+    } else if (fits) {
         heads_.push_back({p.actor, {}, p.token, clause_, marker, aff});
     }
 }

@@ -18,6 +18,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "recognize/discover.h"
@@ -38,17 +39,60 @@ struct CompiledGrammar {
     explicit CompiledGrammar(const Rules& rules);
 
     std::vector<std::string> marker_names;  ///< index = PhraseSet value of `markers`
+    /// Office titles of the actor patterns (seeds/rules/actors.json): «چینی سفیر سے»
+    /// with no name after the title stands for China.
+    PhraseSet office_titles;
     PhraseSet markers, transparent, fillers, clause_breaks, group_nouns, pronouns, anaphors, cues,
         intent, negation, contexts;
     std::map<std::string, PhraseSet> intent_by_relation;
     std::vector<std::string> cue_relation;  ///< cue value → relation
-    std::vector<std::string> context_tag;   ///< context value → tag
+    /// Light-verb predicates (Rules::light_verbs): the noun's value is the frame,
+    /// a verb form's value its lemma.
+    PhraseSet light_nouns, verb_forms;
+    struct LightFrame {
+        std::string relation;
+        std::vector<int> lemmas;
+        std::size_t reach;
+    };
+    std::vector<LightFrame> light_frames;
+    std::vector<std::string> context_tag;  ///< context value → tag
     std::vector<std::string> pronoun_refers;
     std::vector<std::string> anaphor_type;
     std::vector<bool> anaphor_pair;
+    /// Token interning: each word a phrase of a set starts with maps to the sets
+    /// it starts phrases in, so a sentence looks each token up once and asks a
+    /// set only about the tokens that can begin one of its phrases.
+    enum SetBit : std::uint32_t {
+        in_markers = 1u << 0,
+        in_transparent = 1u << 1,
+        in_fillers = 1u << 2,
+        in_clause_breaks = 1u << 3,
+        in_group_nouns = 1u << 4,
+        in_pronouns = 1u << 5,
+        in_anaphors = 1u << 6,
+        in_cues = 1u << 7,
+        in_intent = 1u << 8,
+        in_negation = 1u << 9,
+        in_contexts = 1u << 10,
+        in_light_nouns = 1u << 11,
+        in_verb_forms = 1u << 12,
+        in_relation_intent = 1u << 13,
+        in_office_titles = 1u << 14,
+    };
+    std::uint32_t sets_of(std::string_view token) const {
+        auto it = starts_.find(token);
+        return it == starts_.end() ? 0u : it->second;
+    }
     int of_marker = kNoMarker;    ///< «کے/کی/کا»
     int list_marker = kNoMarker;  ///< «،» between the items of a list
     int and_marker = kNoMarker;   ///< «اور»
+
+  private:
+    void note(const std::vector<Phrase>& phrases, SetBit bit) {
+        for (const auto& p : phrases)
+            starts_[p.front()] |= bit;
+    }
+    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> starts_;
 };
 
 /// What an article remembers from one sentence to the next, for reference.
@@ -81,11 +125,19 @@ struct NounPhrase {
     std::vector<std::uint32_t> affiliations;
 };
 
-/// A predicate of the sentence: for now its relation cue.
+/// A predicate of the sentence: its relation cue and the reach of its verb.
 struct Predicate {
     std::string_view relation;  ///< the relation the cue belongs to
     std::size_t token;
     std::size_t clause;
+    /// The token where the predicate's verb phrase ends: the first cue of another
+    /// relation after an «اور» in the clause («ملاقات کی اور تعاون بڑھانے کی خواہش
+    /// ظاہر کی»), or the sentence's end. Mode and polarity words count only before it.
+    std::size_t scope_end = 0;
+    /// The predicate's object: tokens [object_begin, token) between the last actor
+    /// phrase (or clause start) before the cue and the cue: «ای کامرس کے شعبے میں»
+    /// in «A نے B کے ساتھ ای کامرس کے شعبے میں تعاون کیا». For a context reader.
+    std::size_t object_begin = 0;
 };
 
 /// A word that sets the mode or polarity of its clause: intent («پیشکش», «گا»),

@@ -33,6 +33,32 @@ SlotCase compile_case(const CompiledGrammar& g, std::string_view wanted) {
     return c;
 }
 
+// Whether a head of the clause before the cue, and after the clause's previous
+// predicate, that fills no slot carries a marker of `unless`: another party the
+// rule has no place for.
+bool blocked(const SlotCase& unless,
+             const std::vector<NounPhrase>& heads,
+             const std::vector<std::vector<std::size_t>>& members,
+             const std::vector<Predicate>& predicates,
+             std::size_t clause,
+             std::size_t cue_token) {
+    if (unless.markers.empty()) return false;
+    std::size_t first_token = 0;  // after the clause's previous predicate
+    for (const Predicate& p : predicates)
+        if (p.clause == clause && p.token < cue_token) first_token = p.token;
+    for (std::size_t k = 0; k < heads.size(); ++k) {
+        const NounPhrase& h = heads[k];
+        if (h.clause != clause || h.token > cue_token || h.token < first_token ||
+            !unless.fits(h.marker))
+            continue;
+        bool member = false;
+        for (const auto& m : members)
+            member = member || std::find(m.begin(), m.end(), k) != m.end();
+        if (!member) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool SlotCase::fits(int marker) const {
@@ -48,6 +74,10 @@ CompiledRules::CompiledRules(const Rules& r, const CompiledGrammar& grammar)
         auto& cases = slot_case.emplace_back();
         for (const RuleSlot& slot : rule.slots)
             cases.push_back(compile_case(grammar, slot.marker));
+        std::string blocked;
+        for (const auto& cls : rule.unless)
+            blocked += (blocked.empty() ? "" : "|") + cls;
+        unless.push_back(blocked.empty() ? SlotCase{} : compile_case(grammar, blocked));
     }
 }
 
@@ -165,9 +195,11 @@ SentenceResult relate(const CompiledRules& r,
                 ok = !members[s].empty();
             }
             if (!ok) continue;
+            if (blocked(r.unless[ri], heads, members, sentence.predicates, lh.clause, cue->token))
+                continue;
             // the mode and polarity of the cue's clause, read after the cue
             auto after_cue = [&](const auto& m) {
-                return m.token > cue->token && m.clause == cue->clause;
+                return m.token > cue->token && m.token < cue->scope_end && m.clause == cue->clause;
             };
             // «تعاون کی ضرورت محسوس نہیں کرتا»: a denied tie is no tie
             const auto& negations = sentence.negations;

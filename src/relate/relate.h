@@ -29,6 +29,7 @@ struct CompiledRules {
 
     const Rules& rules;
     std::vector<std::vector<SlotCase>> slot_case;  ///< [rule][slot]
+    std::vector<SlotCase> unless;                  ///< [rule]: markers that block it
     int list_marker = kNoMarker;
     int and_marker = kNoMarker;
 };

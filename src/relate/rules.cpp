@@ -175,6 +175,34 @@ Rules Rules::load(const std::vector<DataFile>& files) {
         }
         r.cues[rel] = phrases(o, "/cues/" + rel, c.value);
     }
+    if (auto it = doc.FindMember("verbs"); it != doc.MemberEnd()) {
+        for (const auto& c : it->value.GetObject()) {
+            std::string lemma = c.name.GetString();
+            r.verbs[lemma] = phrases(o, "/verbs/" + lemma, c.value);
+        }
+    }
+    if (auto it = doc.FindMember("light_verbs"); it != doc.MemberEnd()) {
+        for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+            const auto& v = it->value[i];
+            const std::string at = fmt::format("/light_verbs/{}", i);
+            LightVerbFrame frame;
+            frame.id = v["id"].GetString();
+            frame.relation = v["relation"].GetString();
+            if (!names.count(frame.relation))
+                throw ConfigError(o, at + "/relation", "unknown relation '" + frame.relation + "'");
+            frame.nouns = phrases(o, at + "/nouns", v["nouns"]);
+            for (rapidjson::SizeType k = 0; k < v["verbs"].Size(); ++k) {
+                std::string lemma = v["verbs"][k].GetString();
+                if (!r.verbs.count(lemma)) {
+                    throw ConfigError(o, fmt::format("{}/verbs/{}", at, k),
+                                      "verb '" + lemma + "' is not a lemma of /verbs");
+                }
+                frame.verbs.push_back(std::move(lemma));
+            }
+            if (v.HasMember("reach")) frame.reach = v["reach"].GetUint();
+            r.light_verbs.push_back(std::move(frame));
+        }
+    }
     if (auto it = doc.FindMember("intent_by_relation"); it != doc.MemberEnd()) {
         for (const auto& c : it->value.GetObject()) {
             std::string rel = c.name.GetString();
@@ -203,6 +231,16 @@ Rules Rules::load(const std::vector<DataFile>& files) {
         rule.target = v["target"].GetString();
         if (v.HasMember("directed")) rule.directed = v["directed"].GetBool();
         if (v.HasMember("confidence")) rule.confidence = v["confidence"].GetDouble();
+        if (auto u = v.FindMember("unless"); u != v.MemberEnd()) {
+            for (rapidjson::SizeType k = 0; k < u->value.Size(); ++k) {
+                std::string cls = u->value[k].GetString();
+                if (!r.markers.count(cls)) {
+                    throw ConfigError(o, fmt::format("{}/unless/{}", at, k),
+                                      "unknown marker class '" + cls + "'");
+                }
+                rule.unless.push_back(std::move(cls));
+            }
+        }
         if (!ids.insert(rule.id).second)
             throw ConfigError(o, at + "/id", "duplicate rule id '" + rule.id + "'");
         if (!names.count(rule.relation)) {

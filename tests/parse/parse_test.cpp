@@ -83,11 +83,10 @@ TEST_CASE_FIXTURE(ArticleReader, "a «نے» subject with its title, and the del
     CHECK(marker(p.heads[0].marker) == "ne");
     CHECK(p.heads[0].clause == 0);
     // «ہواوے کے وفد سے ملاقات»: the firm waits with «کے» for the noun it qualifies;
-    // «وفد» names no actor and the cue follows at once, so today the firm is read
-    // as the possessor of the event noun, not as the «سے» party (issue 16).
+    // «وفد» names no actor, so the firm takes the «سے» that closes the phrase.
     CHECK(id(p.heads[1].actor) == "org:huawei");
     CHECK(p.heads[1].token == 6);
-    CHECK(marker(p.heads[1].marker) == "gen");
+    CHECK(marker(p.heads[1].marker) == "se");
     REQUIRE(p.predicates.size() == 1);
     CHECK(p.predicates[0].relation == "met");
     CHECK(p.predicates[0].token == 10);
@@ -96,12 +95,8 @@ TEST_CASE_FIXTURE(ArticleReader, "a «نے» subject with its title, and the del
     CHECK(p.context.empty());
 }
 
-// The reading issue 16 asks for: an unnamed delegation of X is a «سے» party that
-// stands for X. Expected to fail until the reader reads delegations; when it
-// passes, make it an ordinary test.
-TEST_CASE_FIXTURE(ArticleReader,
-                  "the delegation's «سے» carries Huawei as its party (issue 16)" *
-                      doctest::should_fail()) {
+// An unnamed delegation of X is a «سے» party that stands for X.
+TEST_CASE_FIXTURE(ArticleReader, "the delegation's «سے» carries Huawei as its party") {
     const ParsedSentence& p = read("وفاقی وزیر شزہ فاطمہ خواجہ نے ہواوے کے وفد سے ملاقات کی");
     const auto se = std::find_if(p.heads.begin(), p.heads.end(),
                                  [&](const NounPhrase& h) { return marker(h.marker) == "se"; });
@@ -191,7 +186,10 @@ TEST_CASE_FIXTURE(ArticleReader, "negation: its position and its clause") {
     SUBCASE("in a later clause than the cue") {
         const ParsedSentence& p = read(
             "وفاقی وزیر شزہ فاطمہ خواجہ نے ہواوے کے وفد سے ملاقات کی، تاہم کوئی معاہدہ نہیں ہوا");
-        REQUIRE(p.predicates.size() == 1);
+        // «معاہدہ … ہوا» is a predicate of its own, in the later clause with its negation
+        REQUIRE(p.predicates.size() == 2);
+        CHECK(p.predicates[1].relation == "signed");
+        CHECK(p.predicates[1].clause == p.negations.at(0).clause);
         CHECK(p.predicates[0].relation == "met");
         CHECK(p.predicates[0].clause == 0);
         REQUIRE(p.negations.size() == 1);
@@ -210,4 +208,54 @@ TEST_CASE_FIXTURE(ArticleReader, "«انہوں نے» is the person who spoke la
     REQUIRE(!p.heads.empty());
     CHECK(id(p.heads[0].actor) == "person:shaza-fatima-khawaja");
     CHECK(marker(p.heads[0].marker) == "ne");
+}
+
+TEST_CASE_FIXTURE(ArticleReader, "a light-verb predicate: «معاہدہ» is signed only with its verb") {
+    // «معاہدہ … طے پایا» two words apart: the frame's verb lemma is within reach
+    const ParsedSentence& done = read(
+        "ٹیک برج انٹرنیشنل اور کوہسار ڈیجیٹل کے مابین ڈیٹا سینٹر کی تعمیر کا معاہدہ گزشتہ روز طے "
+        "پایا");
+    REQUIRE(done.predicates.size() == 1);
+    CHECK(done.predicates[0].relation == "signed");
+    CHECK(done.tokens[done.predicates[0].token] == "معاہدہ");
+    // the noun without a verb of its frame names no relation
+    const ParsedSentence& bare = read("پاکستان نے معاہدے کی منسوخی کا مطالبہ دہرایا");
+    CHECK(bare.predicates.empty());
+}
+
+TEST_CASE_FIXTURE(ArticleReader, "a predicate's scope ends at the next coordinated predicate") {
+    const ParsedSentence& p = read(
+        "جام کمال خان نے قازق وزیر تجارت سے ملاقات کی اور دوطرفہ تعاون بڑھانے کی خواہش ظاہر کی");
+    REQUIRE(p.predicates.size() == 2);
+    CHECK(p.predicates[0].relation == "met");
+    CHECK(p.predicates[1].relation == "cooperated");
+    // «خواہش» is the intent of the cooperation, past the meeting's scope
+    CHECK(p.predicates[0].scope_end == p.predicates[1].token);
+    CHECK(p.predicates[1].scope_end == p.tokens.size());
+    REQUIRE(p.intents.size() == 1);
+    CHECK(p.intents[0].token > p.predicates[0].scope_end);
+}
+
+TEST_CASE_FIXTURE(ArticleReader, "a demonym's delegation takes the case of its group noun") {
+    const ParsedSentence& p =
+        read("سعودی تجارتی وفد نے وفاقی وزیر تجارت جام کمال خان سے ملاقات کی");
+    REQUIRE(p.heads.size() >= 2);
+    CHECK(id(p.heads[0].actor) == "country:SA");
+    CHECK(marker(p.heads[0].marker) == "ne");
+    // a demonym with no group noun only qualifies: «چینی کمپنی» is not China
+    const ParsedSentence& q = read("چینی کمپنی نے کراچی میں دفتر کھولا");
+    for (const auto& h : q.heads)
+        CHECK(id(h.actor) != "country:CN");
+}
+
+TEST_CASE_FIXTURE(ArticleReader,
+                  "a predicate's object is the words between its last party and the cue") {
+    const ParsedSentence& p = read("جاز نے ہواوے کے ساتھ ای کامرس کے شعبے میں تعاون کیا");
+    REQUIRE(p.predicates.size() == 1);
+    const Predicate& c = p.predicates[0];
+    REQUIRE(c.object_begin < c.token);
+    std::string object;
+    for (std::size_t t = c.object_begin; t < c.token; ++t)
+        object += std::string(p.tokens[t]) + (t + 1 < c.token ? " " : "");
+    CHECK(object == "ای کامرس کے شعبے میں");
 }
