@@ -387,7 +387,7 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
     }
     {
         Store store = in_place ? Store::open_for_update(opt.db, busy_seconds(opt))
-                               : Store::create(temp->path());
+                               : Store::create_for_load(temp->path());
         if (!in_place) store.carry_history(opt.db);  // ATTACH cannot run inside a transaction
         store.begin();
         if (!in_place) store.put_lexicon(lexicon);
@@ -493,6 +493,7 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
                          max_record_bytes(opt.limits.article_bytes));
         }
         queue.finish();
+        store.finish_load();            // the indexes, for what follows
         std::vector<std::string> gone;  // stored, not seen, not kept
         for (const auto& k : before) {
             if (seen.contains(k.id)) continue;
