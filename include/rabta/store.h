@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -267,6 +268,9 @@ class Store {
     void set_origin(const std::string& id, const std::string& origin);
     /// Every stored article's id, origin and content hash, by id.
     std::vector<StoredArticleKey> article_keys() const;
+    /// The stored article `id`'s key, as this connection sees it (a writer:
+    /// with its uncommitted rows), or nullopt.
+    std::optional<StoredArticleKey> article_key(const std::string& id) const;
     /// Re-derives discovered actors from the articles that name them: the label
     /// (and type) most of those articles use, ties broken by byte order; their
     /// names as aliases; actors no article names any more are removed. The

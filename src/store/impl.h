@@ -57,7 +57,7 @@ struct Store::Impl {
     std::unique_ptr<SQLite::Transaction> tx;
     std::unique_ptr<SQLite::Statement> ins_article, ins_mention, ins_relation, ins_entity,
         ins_discovery, ins_alias, ins_role;
-    std::unique_ptr<SQLite::Statement> set_origin;
+    std::unique_ptr<SQLite::Statement> set_origin, find_article;
     std::vector<std::unique_ptr<SQLite::Statement>> remove_article;  ///< one per table
     bool read_snapshot = false;  ///< a read transaction pins one version of the graph
     /// A bulk load: the schema's CREATE INDEX statements, run by finish_load().

@@ -385,7 +385,6 @@ Store Store::create_for_load(const std::string& path) {
         impl.db.exec("PRAGMA foreign_keys = OFF");
         impl.db.execAndGet("PRAGMA journal_mode = MEMORY");
         impl.db.exec("PRAGMA synchronous = OFF");
-        impl.db.exec("PRAGMA cache_size = -32768");  // 32 MB for the index sorts
         impl.loading = true;
     });
     return store;
