@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -216,6 +217,12 @@ class Store {
     static Store open_for_update(const std::string& path, double busy_seconds = kStoreBusySeconds);
     /// Creates a new, empty store at `path` (which must not exist) with the schema.
     static Store create(const std::string& path);
+    /// Like create(), for a new file that nobody reads until it is installed:
+    /// written as a bulk load. Rows go in with no secondary index and no
+    /// foreign-key enforcement, the rollback journal in memory and no fsync;
+    /// finish_load() or commit() builds the indexes, commit() checks every
+    /// foreign key once. install() makes the file durable before it is read.
+    static Store create_for_load(const std::string& path);
     /// PRAGMA integrity_check of the file at `path`: "ok", or what is wrong
     /// (SQLite's error when it cannot even check). LockedError when locked.
     static std::string integrity(const std::string& path);
@@ -240,7 +247,14 @@ class Store {
     /// Writes happen inside one transaction: begin(), put...(), commit().
     /// Destroying the store without commit() rolls back.
     void begin();
+    /// Commits. A bulk load (create_for_load()) is indexed first, then every
+    /// foreign key is checked once (PRAGMA foreign_key_check): a broken
+    /// reference throws StoreError naming the first, and nothing is committed.
     void commit();
+    /// Builds a bulk load's indexes now, so that the queries that follow the
+    /// last row (discovered actors, the run's snapshot) use them. Does nothing
+    /// for any other store, or the second time.
+    void finish_load();
     /// After a build: moves the WAL's pages into the file and empties the -wal
     /// (as far as readers on older snapshots allow).
     void checkpoint();
@@ -254,6 +268,9 @@ class Store {
     void set_origin(const std::string& id, const std::string& origin);
     /// Every stored article's id, origin and content hash, by id.
     std::vector<StoredArticleKey> article_keys() const;
+    /// The stored article `id`'s key, as this connection sees it (a writer:
+    /// with its uncommitted rows), or nullopt.
+    std::optional<StoredArticleKey> article_key(const std::string& id) const;
     /// Re-derives discovered actors from the articles that name them: the label
     /// (and type) most of those articles use, ties broken by byte order; their
     /// names as aliases; actors no article names any more are removed. The

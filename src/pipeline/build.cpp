@@ -321,6 +321,56 @@ void refuse_partial_merge(const std::vector<RunProblem>& problems) {
                                  problems.size(), problems.size() == 1 ? "" : "s"));
 }
 
+// The article ids a run has read, as 64-bit hashes in an open-addressing
+// table: at most 16 bytes an article however long its id and origin, so that
+// a build's memory stays flat as the corpus grows. A hit may be another id of
+// the same hash (odds below 1e-6 at ten million articles): where that matters
+// the caller confirms it against the store, which holds every article read.
+class IdSet {
+  public:
+    /// Whether `id` was not in the set.
+    bool insert(const std::string& id) {
+        if (2 * (size_ + 1) > slots_.size()) grow();
+        if (!place(slots_, key(id))) return false;
+        ++size_;
+        return true;
+    }
+    bool contains(const std::string& id) const {
+        const std::uint64_t k = key(id);
+        for (std::size_t i = k & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+            if (slots_[i] == k) return true;
+            if (slots_[i] == 0) return false;
+        }
+    }
+    std::size_t size() const { return size_; }
+
+  private:
+    static std::uint64_t key(const std::string& id) {
+        std::uint64_t h = detail::hash64(id);
+        h ^= h >> 31;  // spread FNV's low bits over the table
+        h *= 0x9e3779b97f4a7c15ULL;
+        h ^= h >> 29;
+        return h == 0 ? 1 : h;  // 0 marks an empty slot
+    }
+    static bool place(std::vector<std::uint64_t>& slots, std::uint64_t k) {
+        for (std::size_t i = k & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1)) {
+            if (slots[i] == k) return false;
+            if (slots[i] == 0) {
+                slots[i] = k;
+                return true;
+            }
+        }
+    }
+    void grow() {
+        std::vector<std::uint64_t> bigger(slots_.size() * 2);
+        for (std::uint64_t k : slots_)
+            if (k != 0) place(bigger, k);
+        slots_.swap(bigger);
+    }
+    std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(1024);
+    std::size_t size_ = 0;
+};
+
 }  // namespace
 
 Inputs build_inputs(const BuildOptions& opt) {
@@ -387,17 +437,18 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
     }
     {
         Store store = in_place ? Store::open_for_update(opt.db, busy_seconds(opt))
-                               : Store::create(temp->path());
+                               : Store::create_for_load(temp->path());
         if (!in_place) store.carry_history(opt.db);  // ATTACH cannot run inside a transaction
         store.begin();
         if (!in_place) store.put_lexicon(lexicon);
         for (const auto& [key, value] : versions)
             store.put_meta(key, value);
 
-        // article id → (origin, story hash) of what this run has read: the same
-        // story read twice (a corpus and a selection from it) is counted, not
-        // reported; an id reused for another story is a problem.
-        std::unordered_map<std::string, std::pair<std::string, std::uint64_t>> seen;
+        // The article ids this run has read: the same story read twice (a
+        // corpus and a selection from it) is counted, not reported; an id
+        // reused for another story is a problem. The first copy's origin and
+        // story are read back from the store, which holds every article seen.
+        IdSet seen;
         std::vector<std::string> unreadable;  // files and directories read not at all
         auto report_problem = [&](const InputError& e) {
             ++(e.repaired() ? report.repaired : report.skipped);
@@ -409,17 +460,20 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
         };
         // Whether an article read now must be (re)written; counts it either way.
         auto admit = [&](const Article& a) {
-            auto [it, fresh] = seen.emplace(a.id, std::make_pair(a.origin, a.story_hash));
-            if (!fresh) {
-                if (it->second.second == a.story_hash) {
+            if (!seen.insert(a.id)) {
+                const std::optional<StoredArticleKey> first = store.article_key(a.id);
+                if (first && first->story_hash == a.story_hash) {
                     ++report.duplicates;
                     return false;
                 }
-                report_problem(InputError(
-                    a.origin, 0,
-                    fmt::format("article id '{}' was already used for different text at {}", a.id,
-                                it->second.first)));
-                return false;
+                if (first) {
+                    report_problem(InputError(
+                        a.origin, 0,
+                        fmt::format("article id '{}' was already used for different text at {}",
+                                    a.id, first->origin)));
+                    return false;
+                }
+                // no row: another id of the same hash was read, not this one
             }
             const auto old = before_by_id.find(a.id);
             if (old == before_by_id.end()) {
@@ -450,7 +504,7 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
             }
             const std::string origin = r.origin();
             for (auto k = b; k != e; ++k) {
-                seen.emplace(k->second->id, std::make_pair(origin, k->second->story_hash));
+                seen.insert(k->second->id);
                 ++report.unchanged;
                 if (k->second->origin != origin) store.set_origin(k->second->id, origin);
             }
@@ -493,6 +547,7 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
                          max_record_bytes(opt.limits.article_bytes));
         }
         queue.finish();
+        store.finish_load();            // the indexes, for what follows
         std::vector<std::string> gone;  // stored, not seen, not kept
         for (const auto& k : before) {
             if (seen.contains(k.id)) continue;

@@ -3,14 +3,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <thread>
 
 namespace rabta::detail {
 
 namespace {
-// Records per batch: enough to outweigh starting a thread, few enough to keep
-// the threads busy to the end of a small corpus.
+// Records per batch: enough to outweigh the hand-offs, few enough to keep the
+// threads busy to the end of a small corpus.
 constexpr std::size_t kBatch = 16;
+// Batches held per thread: the oldest is handed over while every worker still
+// has one queued behind it.
+constexpr std::size_t kInFlight = 4;
 }  // namespace
 
 ExtractQueue::ExtractQueue(const Extractor& extractor,
@@ -29,8 +31,38 @@ ExtractQueue::ExtractQueue(const Extractor& extractor,
       known_(std::move(known)) {}
 
 ExtractQueue::~ExtractQueue() {
-    for (auto& b : running_)
-        if (b.done.valid()) b.done.wait();
+    {
+        const std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    queued_.notify_all();
+    for (auto& t : pool_)
+        t.join();
+}
+
+void ExtractQueue::worker() {
+    for (;;) {
+        Batch* b = nullptr;
+        {
+            std::unique_lock lock(mutex_);
+            queued_.wait(lock, [&] { return stopping_ || !todo_.empty(); });
+            if (stopping_) return;
+            b = todo_.front();
+            todo_.pop_front();
+        }
+        try {
+            b->done.reserve(b->items.size());
+            for (const Item& item : b->items)
+                b->done.push_back(work(item));
+        } catch (...) {
+            b->error = std::current_exception();
+        }
+        {
+            const std::lock_guard lock(mutex_);
+            b->ready = true;
+        }
+        finished_.notify_all();
+    }
 }
 
 ExtractQueue::Done ExtractQueue::work(const Item& item) const {
@@ -100,31 +132,35 @@ void ExtractQueue::finish() {
 }
 
 void ExtractQueue::launch() {
-    while (running_.size() >= jobs_)
+    while (running_.size() >= kInFlight * jobs_)
         hand_over_oldest();
-    Batch b;
-    b.items = std::move(filling_);
+    if (pool_.empty()) {
+        pool_.reserve(jobs_);
+        for (unsigned i = 0; i < jobs_; ++i)
+            pool_.emplace_back([this] { worker(); });
+    }
+    auto b = std::make_unique<Batch>();
+    b->items = std::move(filling_);
     filling_.clear();
-    // The batch's items live in the deque element, which does not move:
-    // std::deque keeps references valid when elements are added at either end.
+    {
+        const std::lock_guard lock(mutex_);
+        todo_.push_back(b.get());
+    }
     running_.push_back(std::move(b));
-    const std::vector<Item>& items = running_.back().items;
-    running_.back().done = std::async(std::launch::async, [this, &items] {
-        std::vector<Done> out;
-        out.reserve(items.size());
-        for (const Item& item : items)
-            out.push_back(work(item));
-        return out;
-    });
+    queued_.notify_one();
 }
 
 void ExtractQueue::hand_over_oldest() {
-    // get() first: until the task is done it reads the items in place
-    std::vector<Done> done = running_.front().done.get();
-    Batch b = std::move(running_.front());
+    Batch& oldest = *running_.front();
+    {
+        std::unique_lock lock(mutex_);
+        finished_.wait(lock, [&] { return oldest.ready; });
+    }
+    const std::unique_ptr<Batch> b = std::move(running_.front());
     running_.pop_front();
-    for (std::size_t i = 0; i < b.items.size(); ++i)
-        hand_over(b.items[i], done[i]);
+    if (b->error) std::rethrow_exception(b->error);
+    for (std::size_t i = 0; i < b->items.size(); ++i)
+        hand_over(b->items[i], b->done[i]);
 }
 
 }  // namespace rabta::detail

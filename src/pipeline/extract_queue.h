@@ -1,19 +1,25 @@
 // Parallel parsing and extraction with ordered results: input records are
-// parsed and their articles extracted in small batches on up to `jobs`
-// threads, and every problem and every (article, extraction) is handed back on
-// the calling thread in input order. The store therefore sees the same
-// sequence of writes and problems for any number of jobs, and at most jobs + 1
-// batches are held at once, however big the corpus.
+// parsed and their articles extracted in small batches by a fixed pool of
+// `jobs` threads (started at the first batch, so a no-op rebuild starts none),
+// and every problem and every (article, extraction) is handed back on the
+// calling thread in input order. The store therefore sees the same sequence of
+// writes and problems for any number of jobs. At most kInFlight batches per
+// thread are held at once, however big the corpus: enough that a worker done
+// with its batch finds the next one queued while the oldest is handed over.
 #pragma once
 
 #include <rabta/article.h>
 #include <rabta/boilerplate.h>
 #include <rabta/extract.h>
 
+#include <condition_variable>
 #include <deque>
+#include <exception>
 #include <functional>
-#include <future>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <vector>
 
 namespace rabta::detail {
@@ -34,7 +40,8 @@ class ExtractQueue {
                  Writer write,
                  ProblemSink problems,
                  KnownHandler known = {});
-    /// Waits for batches still being worked on; their results are dropped.
+    /// Stops the pool once the batches being worked on are done; every result
+    /// not handed over is dropped.
     ~ExtractQueue();
     ExtractQueue(const ExtractQueue&) = delete;
     ExtractQueue& operator=(const ExtractQueue&) = delete;
@@ -58,12 +65,15 @@ class ExtractQueue {
     };
     struct Batch {
         std::vector<Item> items;
-        std::future<std::vector<Done>> done;
+        std::vector<Done> done;  ///< filled by a worker; read once `ready`
+        std::exception_ptr error;
+        bool ready = false;  ///< guarded by mutex_
     };
     Done work(const Item& item) const;
     void hand_over(const Item& item, Done& done);
     void launch();
     void hand_over_oldest();
+    void worker();
 
     const Extractor& extractor_;
     const Boilerplate& boilerplate_;
@@ -73,7 +83,13 @@ class ExtractQueue {
     ProblemSink problems_;
     KnownHandler known_;
     std::vector<Item> filling_;
-    std::deque<Batch> running_;
+    std::deque<std::unique_ptr<Batch>> running_;  ///< in input order; owned here
+    std::mutex mutex_;
+    std::condition_variable queued_;    ///< todo_ grew, or stopping_
+    std::condition_variable finished_;  ///< a batch became ready
+    std::deque<Batch*> todo_;           ///< not yet taken by a worker
+    bool stopping_ = false;
+    std::vector<std::thread> pool_;
 };
 
 }  // namespace rabta::detail

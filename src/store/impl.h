@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace rabta {
 namespace store_detail {
@@ -56,7 +57,12 @@ struct Store::Impl {
     std::unique_ptr<SQLite::Transaction> tx;
     std::unique_ptr<SQLite::Statement> ins_article, ins_mention, ins_relation, ins_entity,
         ins_discovery, ins_alias, ins_role;
+    std::unique_ptr<SQLite::Statement> set_origin, find_article;
+    std::vector<std::unique_ptr<SQLite::Statement>> remove_article;  ///< one per table
     bool read_snapshot = false;  ///< a read transaction pins one version of the graph
+    /// A bulk load: the schema's CREATE INDEX statements, run by finish_load().
+    std::vector<std::string> deferred_indexes;
+    bool loading = false;
 
     /// Opens `path` and returns its schema version. A hot journal that a killed
     /// in-place build left in a rollback-mode store is rolled back first (only a

@@ -361,4 +361,33 @@ Store Store::create(const std::string& path) {
     });
 }
 
+Store Store::create_for_load(const std::string& path) {
+    Store store = create(path);
+    guarded(path, "cannot prepare the bulk load", [&] {
+        Impl& impl = *store.impl_;
+        // The indexes the schema declares are dropped now and rebuilt, each in
+        // one sorted pass, after the rows are in (finish_load()). Read back from
+        // the schema, so that an index added to store.sql is deferred too.
+        SQLite::Statement q(impl.db,
+                            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS "
+                            "NOT NULL ORDER BY rowid");
+        std::vector<std::string> names;
+        while (q.executeStep()) {
+            names.push_back(q.getColumn(0).getString());
+            impl.deferred_indexes.push_back(q.getColumn(1).getString());
+        }
+        q.reset();
+        for (const auto& name : names)
+            impl.db.exec(fmt::format("DROP INDEX \"{}\"", name));
+        // References are checked once at the end. The journal stays (in memory),
+        // so that a failed statement still undoes its own rows; no fsync until
+        // install() seals the finished file.
+        impl.db.exec("PRAGMA foreign_keys = OFF");
+        impl.db.execAndGet("PRAGMA journal_mode = MEMORY");
+        impl.db.exec("PRAGMA synchronous = OFF");
+        impl.loading = true;
+    });
+    return store;
+}
+
 }  // namespace rabta

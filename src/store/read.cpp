@@ -10,21 +10,44 @@ namespace rabta {
 using store_detail::guarded;
 using store_detail::text_or_empty;
 
+namespace {
+
+// id, origin, content_hash, story_hash
+StoredArticleKey read_key(SQLite::Statement& st) {
+    StoredArticleKey k;
+    k.id = st.getColumn(0).getString();
+    k.origin = st.getColumn(1).getString();
+    k.content_hash = std::stoull(st.getColumn(2).getString(), nullptr, 16);
+    const std::string story = st.getColumn(3).getString();
+    k.story_hash = story.empty() ? 0 : std::stoull(story, nullptr, 16);
+    return k;
+}
+
+}  // namespace
+
 std::vector<StoredArticleKey> Store::article_keys() const {
     return guarded(impl_->path, "cannot read articles", [&] {
         std::vector<StoredArticleKey> out;
         SQLite::Statement st(impl_->db,
                              "SELECT id, origin, content_hash, story_hash FROM articles ORDER BY "
                              "id");
-        while (st.executeStep()) {
-            StoredArticleKey k;
-            k.id = st.getColumn(0).getString();
-            k.origin = st.getColumn(1).getString();
-            k.content_hash = std::stoull(st.getColumn(2).getString(), nullptr, 16);
-            const std::string story = st.getColumn(3).getString();
-            k.story_hash = story.empty() ? 0 : std::stoull(story, nullptr, 16);
-            out.push_back(std::move(k));
-        }
+        while (st.executeStep())
+            out.push_back(read_key(st));
+        return out;
+    });
+}
+
+std::optional<StoredArticleKey> Store::article_key(const std::string& id) const {
+    return guarded(impl_->path, "cannot read articles", [&] {
+        auto& st = impl_->find_article;
+        if (!st)
+            st = std::make_unique<SQLite::Statement>(
+                impl_->db,
+                "SELECT id, origin, content_hash, story_hash FROM articles WHERE id = ?");
+        st->bind(1, id);
+        std::optional<StoredArticleKey> out;
+        if (st->executeStep()) out = read_key(*st);
+        st->reset();
         return out;
     });
 }

@@ -8,6 +8,29 @@ namespace rabta {
 using store_detail::guarded;
 using store_detail::text_or_empty;
 
+namespace {
+
+// A bulk load's references, checked once before its commit: every broken one
+// stops the build, the first named.
+void check_references(SQLite::Database& db, const std::string& path) {
+    SQLite::Statement check(db, "PRAGMA foreign_key_check");
+    std::int64_t broken = 0;
+    std::string first;
+    while (check.executeStep()) {
+        if (broken++ > 0) continue;
+        // table, rowid, referenced table, foreign key index
+        first = fmt::format("a row of {} (rowid {}) names a missing row of {}",
+                            check.getColumn(0).getString(), check.getColumn(1).getInt64(),
+                            check.getColumn(2).getString());
+    }
+    if (broken > 0)
+        throw StoreError(path, fmt::format("{} broken reference{} in the new store, first: {}; "
+                                           "nothing was stored",
+                                           broken, broken == 1 ? "" : "s", first));
+}
+
+}  // namespace
+
 void Store::begin() {
     guarded(impl_->path, "cannot begin transaction", [&] {
         impl_->tx = std::make_unique<SQLite::Transaction>(impl_->db);
@@ -49,16 +72,29 @@ void Store::begin() {
 }
 
 void Store::commit() {
+    finish_load();
     guarded(impl_->path, "cannot commit", [&] {
-        impl_->ins_article.reset();
-        impl_->ins_mention.reset();
-        impl_->ins_relation.reset();
-        impl_->ins_entity.reset();
-        impl_->ins_discovery.reset();
-        impl_->ins_alias.reset();
-        impl_->ins_role.reset();
+        if (impl_->loading) check_references(impl_->db, impl_->path);
+        for (auto* st : {&impl_->ins_article, &impl_->ins_mention, &impl_->ins_relation,
+                         &impl_->ins_entity, &impl_->ins_discovery, &impl_->ins_alias,
+                         &impl_->ins_role, &impl_->set_origin, &impl_->find_article})
+            st->reset();
+        impl_->remove_article.clear();
         impl_->tx->commit();
         impl_->tx.reset();
+        if (impl_->loading) {
+            impl_->loading = false;
+            impl_->db.exec("PRAGMA foreign_keys = ON");  // a no-op inside a transaction
+        }
+    });
+}
+
+void Store::finish_load() {
+    if (impl_->deferred_indexes.empty()) return;
+    guarded(impl_->path, "cannot index the bulk load", [&] {
+        for (const auto& sql : impl_->deferred_indexes)
+            impl_->db.exec(sql);
+        impl_->deferred_indexes.clear();
     });
 }
 
@@ -216,25 +252,34 @@ void Store::put_article(const Article& a, const Extraction& ex) {
 
 void Store::remove_article(const std::string& id) {
     guarded(impl_->path, fmt::format("cannot remove article '{}'", id).c_str(), [&] {
-        for (const char* sql :
-             {"DELETE FROM mentions WHERE article_id = ?",
-              "DELETE FROM relations WHERE article_id = ?", "DELETE FROM roles WHERE source = ?",
-              "DELETE FROM discovered_names WHERE article_id = ?",
-              "DELETE FROM discoveries WHERE article_id = ?",
-              "DELETE FROM articles WHERE id = ?"}) {
-            SQLite::Statement st(impl_->db, sql);
-            st.bind(1, id);
-            st.exec();
+        auto& statements = impl_->remove_article;
+        if (statements.empty()) {
+            for (const char* sql : {"DELETE FROM mentions WHERE article_id = ?",
+                                    "DELETE FROM relations WHERE article_id = ?",
+                                    "DELETE FROM roles WHERE source = ?",
+                                    "DELETE FROM discovered_names WHERE article_id = ?",
+                                    "DELETE FROM discoveries WHERE article_id = ?",
+                                    "DELETE FROM articles WHERE id = ?"})
+                statements.push_back(std::make_unique<SQLite::Statement>(impl_->db, sql));
+        }
+        for (auto& st : statements) {
+            st->bind(1, id);
+            st->exec();
+            st->reset();
         }
     });
 }
 
 void Store::set_origin(const std::string& id, const std::string& origin) {
     guarded(impl_->path, "cannot update an article's origin", [&] {
-        SQLite::Statement st(impl_->db, "UPDATE articles SET origin = ? WHERE id = ?");
-        st.bind(1, origin);
-        st.bind(2, id);
-        st.exec();
+        auto& st = impl_->set_origin;
+        if (!st)
+            st = std::make_unique<SQLite::Statement>(impl_->db,
+                                                     "UPDATE articles SET origin = ? WHERE id = ?");
+        st->bind(1, origin);
+        st->bind(2, id);
+        st->exec();
+        st->reset();
     });
 }
 

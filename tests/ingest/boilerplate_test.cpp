@@ -1,6 +1,10 @@
 #include <rabta/boilerplate.h>
 #include <rabta/date.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "support.h"
 
 using namespace rabta;
@@ -128,4 +132,67 @@ TEST_CASE("the outlet of a URL comes from its host") {
           "UrduPoint");
     CHECK(bp.outlet_for_url("https://notexpress.pk/x").empty());
     CHECK(bp.outlet_for_url("").empty());
+}
+
+TEST_CASE("the literal pre-filter never hides a match: optional, escaped, grouped and cased text") {
+    // Rules written to trip a pre-filter that required too much: an optional
+    // colon, a quantified group, Latin letters under case-insensitive matching,
+    // an escaped parenthesis, a lookahead, a top-level alternation.
+    const Boilerplate bp = Boilerplate::load("test-rules.json", R"json({
+      "version": 1,
+      "max_headline_bytes": 300,
+      "lines": [
+        {"id": "optional-colon", "action": "drop", "match": "^پڑھیں ?:?$"},
+        {"id": "quantified-group", "action": "drop", "match": "^(مزید )?تفصیل(ات)*$"},
+        {"id": "cased", "action": "drop", "match": "^POST Views: ?[0-9]+$"},
+        {"id": "escaped", "action": "drop", "match": "\\(شنہوا\\)$"},
+        {"id": "lookahead", "action": "drop", "match": "^خبر(?!نامہ) ?ختم"},
+        {"id": "alternation", "action": "drop", "match": "^ٹیگز|جاری ہے$"}
+      ],
+      "datelines": [
+        {"id": "colon", "match": "^(?<city>[^()\\n:،۔ ]{2,20}) ?: (?![0-9])"}
+      ],
+      "date_labels": ["^اشاعت کی تاریخ ?: ?"],
+      "outlets_by_host": []
+})json");
+    CHECK(bp.classify("پڑھیں").rule == "optional-colon");
+CHECK(bp.classify("پڑھیں:").rule == "optional-colon");
+CHECK(bp.classify("تفصیل").rule == "quantified-group");
+CHECK(bp.classify("مزید تفصیلات").rule == "quantified-group");
+CHECK(bp.classify("post views: 12").rule == "cased");
+CHECK(bp.classify("Post VIEWS:12").rule == "cased");
+CHECK(bp.classify("بیجنگ میں نمائش (شِنہوا)").rule == "escaped");
+CHECK(bp.classify("خبر ختم").rule == "lookahead");
+CHECK(bp.classify("کہانی جاری ہے").rule == "alternation");
+// and a line that holds none of a rule's characters is kept
+CHECK(bp.classify("بیجنگ میں نمائش شنہوا").action == LineAction::keep);
+CHECK(bp.classify("post views 12").action == LineAction::keep);
+auto d = bp.dateline("کراچی : وزیر اطلاعات");
+REQUIRE(d);
+CHECK(d->city == "کراچی");
+CHECK_FALSE(bp.dateline("کراچی میں وزیر اطلاعات"));
+CHECK(bp.strip_date_label("اشاعت کی تاریخ: 10 جولائی") == "10 جولائی");
+}
+
+TEST_CASE("boilerplate verdicts agree across threads, each with its own matchers") {
+    const Boilerplate& bp = Boilerplate::embedded();
+    const std::vector<std::string> lines = {
+        "(جاری ہے)", "Post Views: 1204", "پڑھیں:", "وزیراعظم شہباز شریف نے کہا", "مواد پر جائیں"};
+    std::vector<std::string> here;
+    for (const auto& l : lines)
+        here.push_back(bp.classify(l).rule);
+    std::vector<std::vector<std::string>> there(4);
+    std::vector<std::thread> threads;
+    for (auto& out : there)
+        threads.emplace_back([&] {
+            for (int k = 0; k < 50; ++k)
+                for (const auto& l : lines)
+                    if (k == 49) out.push_back(bp.classify(l).rule);
+        });
+    for (auto& t : threads)
+        t.join();
+    CHECK(here[0] == "continued");
+    CHECK(here[3].empty());
+    for (const auto& out : there)
+        CHECK(out == here);
 }

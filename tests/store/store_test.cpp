@@ -319,3 +319,61 @@ TEST_CASE("prune_snapshots keeps the newest runs' snapshots, and every run's sum
     CHECK(d.ties_removed.empty());
     CHECK(count(path, "run_ties") > 0);
 }
+
+TEST_CASE("a bulk-loaded store ends with the schema's indexes and the same rows as a plain one") {
+    TempDir dir;
+    const Lexicon lex = Lexicon::embedded();
+    const Rules rules = Rules::embedded();
+    const Extractor ex(lex, rules);
+    const auto articles =
+        read_page("004", "004_449d9a5e21841ebb", rabta::test::seed("004_449d9a5e21841ebb"),
+                  Boilerplate::embedded());
+    auto write = [&](Store s) {
+        s.begin();
+        s.put_lexicon(lex);
+        for (const auto& a : articles)
+            s.put_article(a, ex.run(a));
+        s.commit();
+    };
+    write(Store::create(dir / "plain.db"));
+    write(Store::create_for_load(dir / "bulk.db"));
+    auto dump = [](const std::string& path, const char* sql) {
+        SQLite::Database db(path);
+        SQLite::Statement st(db, sql);
+        std::string out;
+        while (st.executeStep())
+            for (int i = 0; i < st.getColumnCount(); ++i)
+                out += st.getColumn(i).getString() + (i + 1 < st.getColumnCount() ? "|" : "\n");
+        return out;
+    };
+    const char* indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name";
+    CHECK(dump(dir / "bulk.db", indexes).find("relations_by_tie") != std::string::npos);
+    CHECK(dump(dir / "bulk.db", indexes) == dump(dir / "plain.db", indexes));
+    const char* rows =
+        "SELECT r.source_id, r.target_id, r.relation, r.evidence FROM relations r ORDER BY r.id";
+    CHECK(!dump(dir / "bulk.db", rows).empty());
+    CHECK(dump(dir / "bulk.db", rows) == dump(dir / "plain.db", rows));
+    // the file is left in rollback mode with its journal gone, ready for install()
+    SQLite::Database db(dir / "bulk.db");
+    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete");
+}
+
+TEST_CASE("a bulk load with a broken reference is refused at commit, naming the table") {
+    TempDir dir;
+    const std::string path = dir / "bulk.db";
+    const Lexicon lex = Lexicon::embedded();
+    const Rules rules = Rules::embedded();
+    const Extractor ex(lex, rules);
+    auto articles = read_page("004", "004_449d9a5e21841ebb",
+                              rabta::test::seed("004_449d9a5e21841ebb"), Boilerplate::embedded());
+    REQUIRE(!articles.empty());
+    Extraction broken = ex.run(articles[0]);
+    REQUIRE(!broken.mentions.empty());
+    broken.mentions[0].entity = "person:nobody-anywhere";  // no such entity
+    Store s = Store::create_for_load(path);
+    s.begin();
+    s.put_lexicon(lex);
+    s.put_article(articles[0], broken);  // not checked yet: a bulk load
+    CHECK_THROWS_WITH_AS(s.commit(), doctest::Contains("broken reference in the new store"),
+                         StoreError);
+}
