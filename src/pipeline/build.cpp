@@ -298,27 +298,79 @@ bool cannot_read(const std::string& path) {
 void read_facts_file(const std::string& path,
                      const FactsExpectations& expect,
                      const FactsSink& sink,
-                     const ProblemSink& problems) {
-    if (path == "-") {
-        read_facts(std::cin, "(stdin)", expect, sink, problems);
-        return;
+                     const ProblemSink& problems,
+                     ProgressMeter& meter) {
+    std::ifstream file;
+    if (path != "-") {
+        file.open(path, std::ios::binary);
+        if (!file) throw InputError(path, 0, "cannot open facts for reading");
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, "cannot open facts for reading");
-    read_facts(in, path, expect, sink, problems);
+    ProgressInput counted(path == "-" ? *std::cin.rdbuf() : *file.rdbuf(), meter);
+    std::istream in(&counted);
+    read_facts(in, path == "-" ? "(stdin)" : path, expect, sink, problems);
 }
 
 // A merge stores all of its facts or none: a bad line skipped would make its
 // article look deleted (or keep an old version of it), so the first problem
 // stops it before the commit, and the transaction or the new file is dropped.
 void refuse_partial_merge(const std::vector<RunProblem>& problems) {
-    if (problems.empty()) return;
-    const RunProblem& first = problems.front();
+    const auto bad = std::count_if(problems.begin(), problems.end(),
+                                   [](const RunProblem& p) { return !p.repaired; });
+    if (bad == 0) return;  // warnings (a renamed article) store what they are about
+    const RunProblem& first =
+        *std::find_if(problems.begin(), problems.end(), [](const auto& p) { return !p.repaired; });
     throw InputError(first.origin, static_cast<std::size_t>(first.line),
                      fmt::format("{} bad line{} in the facts (reported above): a merge stores all "
                                  "of its facts or nothing, so nothing was stored and the database "
                                  "is as it was",
-                                 problems.size(), problems.size() == 1 ? "" : "s"));
+                                 bad, bad == 1 ? "" : "s"));
+}
+
+// article id → (origin, story hash) of what a run has read.
+using Seen = std::unordered_map<std::string, std::pair<std::string, std::uint64_t>>;
+
+// An article whose id an earlier one of this run holds for another story keeps
+// its story under a derived id (derived_article_id); returns where the first
+// holder was read, or empty when the article keeps its id.
+std::string rename_reused_id(Article& a, const Seen& seen) {
+    const auto first = seen.find(a.id);
+    if (first == seen.end() || first->second.second == a.story_hash) return {};
+    a.id = derived_article_id(a, [&](const std::string& id) {
+        const auto s = seen.find(id);
+        return s != seen.end() && s->second.second != a.story_hash;
+    });
+    return first->second.first;
+}
+
+InputError renamed_article(const Article& a, const std::string& id, const std::string& first) {
+    return InputError(a.origin, 0,
+                      fmt::format("article id '{}' was already used for a different story at {}; "
+                                  "this one is stored as '{}'",
+                                  id, first, a.id),
+                      InputError::Outcome::renamed);
+}
+
+// A stored article under a derived id that a full build would no longer give
+// it (the holder of its id is gone, or now tells the same story): read again.
+bool stale_derived_id(const StoredArticleKey& k, const Seen& seen) {
+    const auto base = derived_from(k.id);
+    if (!base) return false;
+    const auto holder = seen.find(*base);
+    return holder == seen.end() || holder->second.second == k.story_hash;
+}
+
+void count_problem(BuildReport& report, const InputError& e) {
+    switch (e.outcome()) {
+        case InputError::Outcome::skipped:
+            ++report.skipped;
+            break;
+        case InputError::Outcome::repaired:
+            ++report.repaired;
+            break;
+        case InputError::Outcome::renamed:
+            ++report.renamed;
+            break;
+    }
 }
 
 }  // namespace
@@ -394,33 +446,29 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
         for (const auto& [key, value] : versions)
             store.put_meta(key, value);
 
-        // article id → (origin, story hash) of what this run has read: the same
-        // story read twice (a corpus and a selection from it) is counted, not
-        // reported; an id reused for another story is a problem.
-        std::unordered_map<std::string, std::pair<std::string, std::uint64_t>> seen;
+        // What this run has read: the same story read twice (a corpus and a
+        // selection from it) is counted, not reported; an id reused for another
+        // story is a warning, and that story is stored under a derived id.
+        Seen seen;
         std::vector<std::string> unreadable;  // files and directories read not at all
         auto report_problem = [&](const InputError& e) {
-            ++(e.repaired() ? report.repaired : report.skipped);
-            if (e.line() == 0 && cannot_read(e.file())) unreadable.push_back(e.file());
+            count_problem(report, e);
+            if (!e.repaired() && e.line() == 0 && cannot_read(e.file()))
+                unreadable.push_back(e.file());
             run.problems.push_back(
                 {e.file(), static_cast<std::int64_t>(e.line()), e.reason(), e.repaired()});
-            if (opt.strict) throw e;
+            if (opt.strict && !e.repaired()) throw e;  // a warning does not stop --strict
             problems(e);
         };
         // Whether an article read now must be (re)written; counts it either way.
-        auto admit = [&](const Article& a) {
+        auto admit = [&](Article& a) {
+            const std::string given = a.id, first = rename_reused_id(a, seen);
             auto [it, fresh] = seen.emplace(a.id, std::make_pair(a.origin, a.story_hash));
-            if (!fresh) {
-                if (it->second.second == a.story_hash) {
-                    ++report.duplicates;
-                    return false;
-                }
-                report_problem(InputError(
-                    a.origin, 0,
-                    fmt::format("article id '{}' was already used for different text at {}", a.id,
-                                it->second.first)));
+            if (!fresh) {  // the same story again, under its own or its derived id
+                ++report.duplicates;
                 return false;
             }
+            if (!first.empty()) report_problem(renamed_article(a, given, first));
             const auto old = before_by_id.find(a.id);
             if (old == before_by_id.end()) {
                 ++report.added;
@@ -438,13 +486,14 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
         };
         auto held = [&](const Record& r) {
             const auto [b, e] = before_by_hash.equal_range(r.hash);
-            const bool clash =
-                std::any_of(b, e, [&](const auto& k) { return seen.contains(k.second->id); });
+            const bool clash = std::any_of(b, e, [&](const auto& k) {
+                return seen.contains(k.second->id) || stale_derived_id(*k.second, seen);
+            });
             if (clash) {
                 Parsed p = parse_record(r, bp);
                 for (const auto& problem : p.problems)
                     report_problem(problem);
-                for (const Article& a : p.articles)
+                for (Article& a : p.articles)
                     if (admit(a)) store.put_article(a, extractor.run(a));
                 return;
             }
@@ -461,7 +510,11 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
                 if (admit(a)) store.put_article(a, ex);
             },
             report_problem, held);
-        auto take = [&](Record&& r) { queue.push(std::move(r)); };
+        ProgressMeter meter(opt.progress, corpus_bytes(opt.facts.empty() ? opt.paths : opt.facts));
+        auto take = [&](Record&& r) {
+            meter.advance(1, r.bytes.size() + 1);
+            queue.push(std::move(r));
+        };
         auto reading_problem = [&](const InputError& e) { queue.push(e); };
         // A record whose raw hash the store holds is not parsed: in its turn, its
         // articles are marked seen, unless one of them was seen already (then it
@@ -484,7 +537,7 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
                     [&](Article&& a, Extraction&& ex) {
                         if (admit(a)) store.put_article(a, ex);
                     },
-                    report_problem);
+                    report_problem, meter);
             refuse_partial_merge(run.problems);
         } else if (opt.paths.empty()) {
             read_embedded_records(take, known);
@@ -493,6 +546,7 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
                          max_record_bytes(opt.limits.article_bytes));
         }
         queue.finish();
+        meter.finish();
         std::vector<std::string> gone;  // stored, not seen, not kept
         for (const auto& k : before) {
             if (seen.contains(k.id)) continue;

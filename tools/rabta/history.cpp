@@ -66,7 +66,7 @@ void write_changes(Writer& w, const RunDiff& d) {
 
 void write_run_report(std::ostream& out,
                       const BuildReport& r,
-                      const std::vector<std::string>& problems,
+                      const std::vector<InputError>& problems,
                       const Store& store) {
     const std::vector<StoredRun> runs = store.runs();
     const StoredRun* run = runs.empty() ? nullptr : &runs.back();
@@ -100,12 +100,22 @@ void write_run_report(std::ostream& out,
     num(w, "skipped", r.skipped);
     num(w, "repaired", r.repaired);
     num(w, "repeated_copies", r.duplicates);
+    num(w, "renamed", r.renamed);
     w.EndObject();
-    w.Key("problems");
-    w.StartArray();
-    for (const auto& p : problems)
-        w.String(p.c_str(), static_cast<rapidjson::SizeType>(p.size()));
-    w.EndArray();
+    // every problem in order, then the same split: errors lost an article, warnings kept it
+    auto list = [&](const char* key, auto keep) {
+        w.Key(key);
+        w.StartArray();
+        for (const auto& e : problems) {
+            if (!keep(e)) continue;
+            const std::string p = fmt::format("{} {}", e.verb(), e.what());
+            w.String(p.c_str(), static_cast<rapidjson::SizeType>(p.size()));
+        }
+        w.EndArray();
+    };
+    list("problems", [](const InputError&) { return true; });
+    list("errors", [](const InputError& e) { return !e.repaired(); });
+    list("warnings", [](const InputError& e) { return e.repaired(); });
     num(w, "mentions", r.mentions);
     num(w, "relation_mentions", r.relations);
     w.Key("since_previous");

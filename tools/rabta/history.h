@@ -3,6 +3,7 @@
 #pragma once
 
 #include <rabta/build.h>
+#include <rabta/error.h>
 #include <rabta/store.h>
 
 #include <ostream>
@@ -11,10 +12,11 @@
 
 namespace rabta::cli {
 
-/// Writes the report of a finished build as one JSON object.
+/// Writes the report of a finished build as one JSON object: its problems
+/// as errors (skipped) and warnings (kept: repaired or renamed).
 void write_run_report(std::ostream& out,
                       const BuildReport& report,
-                      const std::vector<std::string>& problems,
+                      const std::vector<InputError>& problems,
                       const Store& store);
 
 /// Prints what changed between two runs, as tables or one JSON object.
