@@ -122,8 +122,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     app.require_subcommand(1);
     app.footer(
         "Exit codes: 0 success (warnings too), 1 data problems reported (bad articles skipped, or "
-        "a bad "
-        "lexicon/rules\n"
+        "a bad\nlexicon/rules "
         "file stopped the run before anything was written), 2 usage error, 3 database or output "
         "failure,\n4 another build holds the database (see build --wait).");
 

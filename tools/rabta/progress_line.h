@@ -22,6 +22,10 @@ class ProgressLine {
   public:
     /// Disabled, the sink is empty and nothing is ever written.
     ProgressLine(std::ostream& err, bool enabled) : err_(err), enabled_(enabled) {}
+    /// A run that ended by an exception leaves no half line before its message.
+    ~ProgressLine() { clear(); }
+    ProgressLine(const ProgressLine&) = delete;
+    ProgressLine& operator=(const ProgressLine&) = delete;
     ProgressSink sink();
     /// Erases the line, so that a problem message starts at the left margin;
     /// the next report draws it again.
