@@ -26,6 +26,7 @@ on_tty() {  # OUT_FILE SCREEN_FILE COMMAND...
 redrawn() { grep -q $'\r' "$1" && grep -qa "articles read" "$1"; }
 
 # build: the line on a terminal, redrawn with \r, ending with the total
+"$rabta" build "$tmp/seeds" --db "$tmp/g.db" -q || { echo "setup: build failed"; exit 1; }
 on_tty "$tmp/tty.out" "$tmp/tty.screen" "$rabta" build "$tmp/seeds" --db "$tmp/g.db" --full
 code=$?
 [ $code = 0 ] && redrawn "$tmp/tty.screen" && grep -qa "rabta: 5 articles read in .* s (.* articles/s)" "$tmp/tty.screen" &&
@@ -53,7 +54,7 @@ printf '%s\n' \
   '{"id": "j1", "text": "شہباز شریف سے جیمز ڈونگ نے ملاقات کی۔"}' \
   '{"id": "j2", "text": "پاکستان اور چین کے درمیان مفاہمت کی یادداشت پر دستخط کیے گئے۔"}' >"$tmp/a.jsonl"
 on_tty "$tmp/facts.tty" "$tmp/x.screen" "$rabta" extract -j 1 "$tmp/a.jsonl"
-"$rabta" extract -j 1 <"$tmp/a.jsonl" >"$tmp/facts.pipe" 2>"$tmp/x.err"
+"$rabta" extract -j 1 "$tmp/a.jsonl" >"$tmp/facts.pipe" 2>"$tmp/x.err"
 redrawn "$tmp/x.screen" && ok "extract on a terminal: progress line" ||
   fail "extract on a terminal: $(tr '\r' '|' <"$tmp/x.screen" | head -c 300)"
 [ -s "$tmp/facts.pipe" ] && cmp -s "$tmp/facts.tty" "$tmp/facts.pipe" && [ ! -s "$tmp/x.err" ] &&
