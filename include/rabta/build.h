@@ -58,11 +58,11 @@ class RemovalRefused : public Error {
 
 struct BuildReport {
     std::int64_t articles = 0;    ///< stored
-    std::int64_t skipped = 0;     ///< reported and skipped: the errors of the run
-    std::int64_t repaired = 0;    ///< stored after a reported repair (invalid UTF-8): a warning
+    std::int64_t skipped = 0;     ///< reported and skipped: an error
+    std::int64_t repaired = 0;    ///< stored after a reported repair (invalid UTF-8): an error
     std::int64_t duplicates = 0;  ///< the same id with the same text read again, ignored
     /// Stored under a derived id: an earlier article of the run held theirs for
-    /// another story (derived_article_id). A warning, like `repaired`.
+    /// another story (derived_article_id). A warning: nothing was lost.
     std::int64_t renamed = 0;
     std::int64_t mentions = 0;
     std::int64_t relations = 0;

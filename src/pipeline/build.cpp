@@ -457,7 +457,7 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
                 unreadable.push_back(e.file());
             run.problems.push_back(
                 {e.file(), static_cast<std::int64_t>(e.line()), e.reason(), e.repaired()});
-            if (opt.strict && !e.repaired()) throw e;  // a warning does not stop --strict
+            if (opt.strict && !e.warning()) throw e;  // a warning does not stop --strict
             problems(e);
         };
         // Whether an article read now must be (re)written; counts it either way.

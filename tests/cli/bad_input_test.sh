@@ -78,7 +78,7 @@ PY
 
 d=$(with utf8)
 printf '{"id": "u1", "title": "x", "text": "پاکستان \xff\xfe اور چین کے درمیان تعاون۔"}\n' >"$d/bad.jsonl"
-case_ "invalid UTF-8 (JSON line), repaired: a warning" 0 "bad.jsonl:1: invalid UTF-8 at byte offset" seeds -- "$rabta" build "$d" --db "$db" -q
+case_ "invalid UTF-8 (JSON line)" 1 "bad.jsonl:1: invalid UTF-8 at byte offset" seeds -- "$rabta" build "$d" --db "$db" -q
 restore
 d=$(with nul)
 printf 'عنوان\n2025-07-11\nپاکستان اور چین \0 کے درمیان تعاون کا معاہدہ ہوا۔\n' >"$d/nul.txt"

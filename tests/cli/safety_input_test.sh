@@ -189,13 +189,13 @@ odd=$(printf 'caf\xe9-\xff')
 mkdir -p "$tmp/odd"
 cp "$tmp"/seeds/*.txt "$tmp/odd/"
 cp "$tmp/seeds/000_e3da61d015d2337c.txt" "$tmp/odd/$odd.txt"
-case_ "a page whose file name is not UTF-8 (repaired: a warning)" 0 "odd/caf%E9-%FF.txt: the file name is not valid UTF-8: its other bytes are written %XX here, and the article id is 'caf%E9-%FF'" none -- \
+case_ "a page whose file name is not UTF-8" 1 "odd/caf%E9-%FF.txt: the file name is not valid UTF-8: its other bytes are written %XX here, and the article id is 'caf%E9-%FF'" none -- \
   "$rabta" build "$tmp/odd" --db "$db" -q
 [ "$(sqlite3 "$db" "SELECT count(*) FROM articles WHERE id = 'caf%E9-%FF'")" = 1 ] || fail "the page with the odd name was not stored as caf%E9-%FF"
 exports_well_formed "$db" "a file name that is not UTF-8"
 restore
 printf '{"id": "s\\udc80", "title": "عنوان", "source": "\\udfff", "text": "وزیراعظم شہباز شریف سے چینی سفیر نے ملاقات کی۔"}\n' >"$tmp/odd/lone.jsonl"
-case_ "a JSON line whose escapes are lone surrogates (repaired: a warning)" 0 "lone.jsonl:1: a \\u escape is not valid Unicode (a lone surrogate): 6 bytes replaced by U+FFFD" none -- \
+case_ "a JSON line whose escapes are lone surrogates" 1 "lone.jsonl:1: a \\u escape is not valid Unicode (a lone surrogate): 6 bytes replaced by U+FFFD" none -- \
   "$rabta" build "$tmp/odd" --db "$db" -q
 exports_well_formed "$db" "lone surrogates in a JSON line"
 restore

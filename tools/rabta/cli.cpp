@@ -121,7 +121,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     app.set_version_flag("--version", std::string("rabta ") + std::string(version()));
     app.require_subcommand(1);
     app.footer(
-        "Exit codes: 0 success (warnings too), 1 data problems reported (bad articles skipped, or "
+        "Exit codes: 0 success (renamed articles too), 1 data problems reported (bad articles "
+        "skipped, or "
         "a bad\nlexicon/rules "
         "file stopped the run before anything was written), 2 usage error, 3 database or output "
         "failure,\n4 another build holds the database (see build --wait).");
@@ -332,13 +333,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             reads().check_output_fd(out_fd, "standard output");
         if (int code = run_query_command(query, out, err); code >= 0) return code;
         if (*extract_cmd) {
-            std::size_t bad = 0;  // errors; warnings (repaired articles) keep exit 0
+            std::size_t bad = 0;  // errors; warnings keep exit 0
             ProgressLine line(err, show_progress(progress, quiet, err));
             ProgressMeter meter(line.sink(),
                                 corpus_bytes(extract_inputs.empty() ? std::vector<std::string>{"-"}
                                                                     : extract_inputs));
             auto report = [&](const InputError& e) {
-                bad += e.repaired() ? 0 : 1;
+                bad += e.warning() ? 0 : 1;
                 line.clear();
                 fmt::print(err, "rabta: {} {}\n", e.verb(), visible(e.what()));
             };
@@ -401,7 +402,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                            join_counts(r.relations_by_type));
                 fmt::print(out, "database: {}\n", bo.db);
             }
-            return r.skipped > 0 ? kDataProblems : kOk;  // warnings alone: 0
+            // warnings alone (renamed articles): 0
+            return r.skipped > 0 || r.repaired > 0 ? kDataProblems : kOk;
         }
         if (*export_cmd) {
             xo.label = label == "latin" ? ExportOptions::Label::latin : ExportOptions::Label::urdu;

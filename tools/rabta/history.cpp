@@ -102,7 +102,8 @@ void write_run_report(std::ostream& out,
     num(w, "repeated_copies", r.duplicates);
     num(w, "renamed", r.renamed);
     w.EndObject();
-    // every problem in order, then the same split: errors lost an article, warnings kept it
+    // every problem in order, then the same split: errors lost an article or some of
+    // its bytes, warnings kept it whole
     auto list = [&](const char* key, auto keep) {
         w.Key(key);
         w.StartArray();
@@ -114,8 +115,8 @@ void write_run_report(std::ostream& out,
         w.EndArray();
     };
     list("problems", [](const InputError&) { return true; });
-    list("errors", [](const InputError& e) { return !e.repaired(); });
-    list("warnings", [](const InputError& e) { return e.repaired(); });
+    list("errors", [](const InputError& e) { return !e.warning(); });
+    list("warnings", [](const InputError& e) { return e.warning(); });
     num(w, "mentions", r.mentions);
     num(w, "relation_mentions", r.relations);
     w.Key("since_previous");
