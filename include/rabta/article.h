@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,22 @@ using ProblemSink = std::function<void(const InputError&)>;
 /// caller already holds it (an incremental build): the article readers skip it,
 /// the record readers mark it Record::known.
 using KnownRecord = std::function<bool(const std::string& origin, std::uint64_t raw_hash)>;
+
+/// The id an article is stored under when an earlier article of the same run
+/// holds its id for a different story (corpora that reuse ids): `ID~XXXXXXXX`,
+/// the first 8 hex digits of the FNV-1a hash of its URL, or of its title and
+/// text when it has no URL or another story holds that id too; past that,
+/// `ID~XXXXXXXX-2`, `-3`, … `taken` says whether a candidate id is held by
+/// another story in this run. The derived id depends on the article alone, so
+/// it is the same in every run, in full and incremental builds and in a merge
+/// of shards' facts, whatever else the corpus holds, as long as the holder of
+/// ID comes first in the input.
+std::string derived_article_id(const Article& article,
+                               const std::function<bool(const std::string&)>& taken);
+
+/// The id that `id` was derived from by derived_article_id(), or nothing when
+/// it does not have that form.
+std::optional<std::string> derived_from(std::string_view id);
 
 /// One input record before parsing: a JSON line or a whole page file. Reading
 /// records is cheap (split and hash); parsing them is the work, and can run on
@@ -86,6 +103,10 @@ void read_records(const std::vector<std::string>& paths,
                   const ProblemSink& problems,
                   const KnownRecord& known = {},
                   std::size_t max_bytes = SIZE_MAX);
+/// The bytes that read_records(paths) would read: the sizes of the files
+/// named or found below the directories named, for progress reports. 0 when
+/// it cannot be known (a path is "-", standard input) or there are none.
+std::uint64_t corpus_bytes(const std::vector<std::string>& paths);
 /// The records of one JSON Lines stream; `max_bytes` as for read_records.
 void read_jsonl_records(std::istream& in,
                         std::string_view origin,

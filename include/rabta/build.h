@@ -5,6 +5,7 @@
 #include <rabta/error.h>
 #include <rabta/extract.h>
 #include <rabta/output.h>
+#include <rabta/progress.h>
 #include <rabta/store.h>
 
 #include <cstdint>
@@ -43,6 +44,9 @@ struct BuildOptions {
     /// Keep the graph snapshots (for `rabta diff`) of the newest N runs only;
     /// older runs keep their summary rows. 0: keep every snapshot.
     std::int64_t keep_runs = 0;
+    /// Told how far the reading of the corpus (or the facts) has come, a few
+    /// times a second and once when all is read; on the calling thread.
+    ProgressSink progress;
 };
 
 /// A build that would remove more stored articles than
@@ -54,9 +58,12 @@ class RemovalRefused : public Error {
 
 struct BuildReport {
     std::int64_t articles = 0;    ///< stored
-    std::int64_t skipped = 0;     ///< reported and skipped
-    std::int64_t repaired = 0;    ///< stored after a reported repair (invalid UTF-8)
+    std::int64_t skipped = 0;     ///< reported and skipped: an error
+    std::int64_t repaired = 0;    ///< stored after a reported repair (invalid UTF-8): an error
     std::int64_t duplicates = 0;  ///< the same id with the same text read again, ignored
+    /// Stored under a derived id: an earlier article of the run held theirs for
+    /// another story (derived_article_id). A warning: nothing was lost.
+    std::int64_t renamed = 0;
     std::int64_t mentions = 0;
     std::int64_t relations = 0;
     std::map<std::string, std::int64_t> entities_by_type;

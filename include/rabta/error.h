@@ -16,23 +16,38 @@ class Error : public std::runtime_error {
 };
 
 /// An article or input file that cannot be read or parsed. The run reports it,
-/// skips it and goes on (exit code 1), unless --strict. A repaired problem (invalid
-/// UTF-8 replaced by U+FFFD) is reported the same way, but the article is kept.
+/// skips it and goes on (an error: exit code 1), unless --strict. A repaired
+/// problem (invalid UTF-8 replaced by U+FFFD) is reported the same way, but the
+/// article is kept; it is still an error, since bytes of the input were lost. A
+/// renamed article (its id was taken by another story) is kept whole under a
+/// derived id: a warning, which neither stops --strict nor changes the exit code.
 class InputError : public Error {
   public:
+    /// What became of the input the problem is about.
+    enum class Outcome {
+        skipped,   ///< not read: an error
+        repaired,  ///< kept after bytes were replaced: an error, as the bytes are lost
+        renamed,   ///< kept under a derived id: a warning
+    };
     /// line is 1-based; 0 means "the whole file" (then byte offsets go into reason).
     InputError(std::string file, std::size_t line, std::string reason, bool repaired = false);
+    InputError(std::string file, std::size_t line, std::string reason, Outcome outcome);
     const std::string& file() const noexcept { return file_; }
     std::size_t line() const noexcept { return line_; }
     const std::string& reason() const noexcept { return reason_; }
-    /// True when the input was repaired and kept rather than skipped.
-    bool repaired() const noexcept { return repaired_; }
+    /// True when the input was kept rather than skipped (repaired or renamed).
+    bool repaired() const noexcept { return outcome_ != Outcome::skipped; }
+    /// True for a warning (renamed: nothing of the input lost), not an error.
+    bool warning() const noexcept { return outcome_ == Outcome::renamed; }
+    Outcome outcome() const noexcept { return outcome_; }
+    /// "skipped", "repaired" or "renamed": how problem lines begin.
+    const char* verb() const noexcept;
 
   private:
     std::string file_;
     std::size_t line_;
     std::string reason_;
-    bool repaired_;
+    Outcome outcome_;
 };
 
 /// A lexicon, rules or boilerplate file that is malformed or violates its schema.

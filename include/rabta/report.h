@@ -2,6 +2,7 @@
 #pragma once
 
 #include <rabta/build.h>
+#include <rabta/error.h>
 #include <rabta/store.h>
 
 #include <ostream>
@@ -11,11 +12,12 @@
 namespace rabta {
 
 /// Writes the report of a finished run on `store` as one JSON object: the
-/// counts of `report`, the `problems` reported on the way, what changed since
-/// the previous run.
+/// counts of `report`, the `problems` reported on the way (all of them, then
+/// split into errors, which lost an article or some of its bytes, and warnings,
+/// which kept it whole), what changed since the previous run.
 void write_run_report(std::ostream& out,
                       const BuildReport& report,
-                      const std::vector<std::string>& problems,
+                      const std::vector<InputError>& problems,
                       const Store& store);
 
 }  // namespace rabta

@@ -3,6 +3,7 @@
 #include <rabta/data_source.h>
 #include <rabta/error.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -10,8 +11,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <set>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "util/hash.h"
@@ -223,6 +224,32 @@ void read_records(const std::vector<std::string>& paths,
         for (const auto& f : files)
             read_file(f, sink, problems, known, max_bytes);
     }
+}
+
+std::uint64_t corpus_bytes(const std::vector<std::string>& paths) {
+    std::uint64_t total = 0;
+    const ProblemSink ignore = [](const InputError&) {};  // read_records reports them
+    for (const auto& path : paths) {
+        if (path == "-") {  // a file redirected to standard input has a size; a pipe has none
+            struct stat st {};
+            if (::fstat(STDIN_FILENO, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+            total += static_cast<std::uint64_t>(st.st_size);
+            continue;
+        }
+        std::error_code ec;
+        std::vector<fs::path> files;
+        if (fs::is_directory(path, ec)) {
+            Visited visited;
+            list_files(path, files, ignore, visited);
+        } else {
+            files.emplace_back(path);
+        }
+        for (const auto& f : files) {
+            const auto size = fs::file_size(f, ec);
+            if (!ec) total += size;
+        }
+    }
+    return total;
 }
 
 void read_embedded_records(const RecordSink& sink, const KnownRecord& known) {

@@ -298,27 +298,54 @@ bool cannot_read(const std::string& path) {
 void read_facts_file(const std::string& path,
                      const FactsExpectations& expect,
                      const FactsSink& sink,
-                     const ProblemSink& problems) {
-    if (path == "-") {
-        read_facts(std::cin, "(stdin)", expect, sink, problems);
-        return;
+                     const ProblemSink& problems,
+                     ProgressMeter& meter) {
+    std::ifstream file;
+    if (path != "-") {
+        file.open(path, std::ios::binary);
+        if (!file) throw InputError(path, 0, "cannot open facts for reading");
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, "cannot open facts for reading");
-    read_facts(in, path, expect, sink, problems);
+    ProgressInput counted(path == "-" ? *std::cin.rdbuf() : *file.rdbuf(), meter);
+    std::istream in(&counted);
+    read_facts(in, path == "-" ? "(stdin)" : path, expect, sink, problems);
 }
 
 // A merge stores all of its facts or none: a bad line skipped would make its
 // article look deleted (or keep an old version of it), so the first problem
 // stops it before the commit, and the transaction or the new file is dropped.
 void refuse_partial_merge(const std::vector<RunProblem>& problems) {
-    if (problems.empty()) return;
-    const RunProblem& first = problems.front();
+    const auto bad = std::count_if(problems.begin(), problems.end(),
+                                   [](const RunProblem& p) { return !p.repaired; });
+    if (bad == 0) return;  // warnings (a renamed article) store what they are about
+    const RunProblem& first =
+        *std::find_if(problems.begin(), problems.end(), [](const auto& p) { return !p.repaired; });
     throw InputError(first.origin, static_cast<std::size_t>(first.line),
                      fmt::format("{} bad line{} in the facts (reported above): a merge stores all "
                                  "of its facts or nothing, so nothing was stored and the database "
                                  "is as it was",
-                                 problems.size(), problems.size() == 1 ? "" : "s"));
+                                 bad, bad == 1 ? "" : "s"));
+}
+
+InputError renamed_article(const Article& a, const std::string& id, const std::string& first) {
+    return InputError(a.origin, 0,
+                      fmt::format("article id '{}' was already used for a different story at {}; "
+                                  "this one is stored as '{}'",
+                                  id, first, a.id),
+                      InputError::Outcome::renamed);
+}
+
+void count_problem(BuildReport& report, const InputError& e) {
+    switch (e.outcome()) {
+        case InputError::Outcome::skipped:
+            ++report.skipped;
+            break;
+        case InputError::Outcome::repaired:
+            ++report.repaired;
+            break;
+        case InputError::Outcome::renamed:
+            ++report.renamed;
+            break;
+    }
 }
 
 // The article ids a run has read, as 64-bit hashes in an open-addressing
@@ -370,6 +397,27 @@ class IdSet {
     std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(1024);
     std::size_t size_ = 0;
 };
+
+// Whether `id` was read in this run for a story other than `story_hash`; the
+// store holds every article a run has read, so the story is read back from it.
+bool held_for_another_story(const IdSet& seen,
+                            const Store& store,
+                            const std::string& id,
+                            std::uint64_t story_hash) {
+    if (!seen.contains(id)) return false;
+    const std::optional<StoredArticleKey> k = store.article_key(id);
+    return k && k->story_hash != story_hash;
+}
+
+// A stored article under a derived id that a full build would no longer give
+// it (the holder of its id is gone, or now tells the same story): read again.
+bool stale_derived_id(const StoredArticleKey& k, const IdSet& seen, const Store& store) {
+    const auto base = derived_from(k.id);
+    if (!base) return false;
+    if (!seen.contains(*base)) return true;
+    const std::optional<StoredArticleKey> holder = store.article_key(*base);
+    return !holder || holder->story_hash == k.story_hash;
+}
 
 }  // namespace
 
@@ -445,21 +493,25 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
             store.put_meta(key, value);
 
         // The article ids this run has read: the same story read twice (a
-        // corpus and a selection from it) is counted, not reported; an id
-        // reused for another story is a problem. The first copy's origin and
-        // story are read back from the store, which holds every article seen.
+        // corpus and a selection from it) is counted, not reported; an id reused
+        // for another story is a warning, and that story is stored under a
+        // derived id. The first copy's origin and story are read back from the
+        // store, which holds every article seen.
         IdSet seen;
         std::vector<std::string> unreadable;  // files and directories read not at all
         auto report_problem = [&](const InputError& e) {
-            ++(e.repaired() ? report.repaired : report.skipped);
-            if (e.line() == 0 && cannot_read(e.file())) unreadable.push_back(e.file());
+            count_problem(report, e);
+            if (!e.repaired() && e.line() == 0 && cannot_read(e.file()))
+                unreadable.push_back(e.file());
             run.problems.push_back(
                 {e.file(), static_cast<std::int64_t>(e.line()), e.reason(), e.repaired()});
-            if (opt.strict) throw e;
+            if (opt.strict && !e.warning()) throw e;  // a warning does not stop --strict
             problems(e);
         };
         // Whether an article read now must be (re)written; counts it either way.
-        auto admit = [&](const Article& a) {
+        auto admit = [&](Article& a) {
+            const std::string given = a.id;
+            std::string first_origin;  // where the holder of a reused id was read
             if (!seen.insert(a.id)) {
                 const std::optional<StoredArticleKey> first = store.article_key(a.id);
                 if (first && first->story_hash == a.story_hash) {
@@ -467,14 +519,19 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
                     return false;
                 }
                 if (first) {
-                    report_problem(InputError(
-                        a.origin, 0,
-                        fmt::format("article id '{}' was already used for different text at {}",
-                                    a.id, first->origin)));
-                    return false;
+                    first_origin = first->origin;
+                    a.id = derived_article_id(a, [&](const std::string& id) {
+                        return held_for_another_story(seen, store, id, a.story_hash);
+                    });
+                    // held already: the same story again, under its derived id
+                    if (!seen.insert(a.id) && store.article_key(a.id)) {
+                        ++report.duplicates;
+                        return false;
+                    }
                 }
                 // no row: another id of the same hash was read, not this one
             }
+            if (!first_origin.empty()) report_problem(renamed_article(a, given, first_origin));
             const auto old = before_by_id.find(a.id);
             if (old == before_by_id.end()) {
                 ++report.added;
@@ -492,13 +549,14 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
         };
         auto held = [&](const Record& r) {
             const auto [b, e] = before_by_hash.equal_range(r.hash);
-            const bool clash =
-                std::any_of(b, e, [&](const auto& k) { return seen.contains(k.second->id); });
+            const bool clash = std::any_of(b, e, [&](const auto& k) {
+                return seen.contains(k.second->id) || stale_derived_id(*k.second, seen, store);
+            });
             if (clash) {
                 Parsed p = parse_record(r, bp);
                 for (const auto& problem : p.problems)
                     report_problem(problem);
-                for (const Article& a : p.articles)
+                for (Article& a : p.articles)
                     if (admit(a)) store.put_article(a, extractor.run(a));
                 return;
             }
@@ -515,7 +573,11 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
                 if (admit(a)) store.put_article(a, ex);
             },
             report_problem, held);
-        auto take = [&](Record&& r) { queue.push(std::move(r)); };
+        ProgressMeter meter(opt.progress, corpus_bytes(opt.facts.empty() ? opt.paths : opt.facts));
+        auto take = [&](Record&& r) {
+            meter.advance(1, r.bytes.size() + 1);
+            queue.push(std::move(r));
+        };
         auto reading_problem = [&](const InputError& e) { queue.push(e); };
         // A record whose raw hash the store holds is not parsed: in its turn, its
         // articles are marked seen, unless one of them was seen already (then it
@@ -538,7 +600,7 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
                     [&](Article&& a, Extraction&& ex) {
                         if (admit(a)) store.put_article(a, ex);
                     },
-                    report_problem);
+                    report_problem, meter);
             refuse_partial_merge(run.problems);
         } else if (opt.paths.empty()) {
             read_embedded_records(take, known);
@@ -547,6 +609,7 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
                          max_record_bytes(opt.limits.article_bytes));
         }
         queue.finish();
+        meter.finish();
         store.finish_load();            // the indexes, for what follows
         std::vector<std::string> gone;  // stored, not seen, not kept
         for (const auto& k : before) {

@@ -1,6 +1,7 @@
 // The run report and `diff --json`: one writer for the changes between runs.
 #include <rabta/query.h>
 #include <rabta/report.h>
+#include <fmt/format.h>
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 
@@ -82,7 +83,7 @@ void write_json(std::ostream& out, const DiffAnswer& a) {
 
 void write_run_report(std::ostream& out,
                       const BuildReport& r,
-                      const std::vector<std::string>& problems,
+                      const std::vector<InputError>& problems,
                       const Store& store) {
     const std::vector<StoredRun> runs = store.runs();
     const StoredRun* run = runs.empty() ? nullptr : &runs.back();
@@ -111,12 +112,20 @@ void write_run_report(std::ostream& out,
     write_int(w, "skipped", r.skipped);
     write_int(w, "repaired", r.repaired);
     write_int(w, "repeated_copies", r.duplicates);
+    write_int(w, "renamed", r.renamed);
     w.EndObject();
-    w.Key("problems");
-    w.StartArray();
-    for (const auto& p : problems)
-        detail::write_string(w, p);
-    w.EndArray();
+    // every problem in order, then the same split: errors lost an article or some
+    // of its bytes, warnings kept it whole
+    auto list = [&](const char* key, auto keep) {
+        w.Key(key);
+        w.StartArray();
+        for (const auto& e : problems)
+            if (keep(e)) detail::write_string(w, fmt::format("{} {}", e.verb(), e.what()));
+        w.EndArray();
+    };
+    list("problems", [](const InputError&) { return true; });
+    list("errors", [](const InputError& e) { return !e.warning(); });
+    list("warnings", [](const InputError& e) { return e.warning(); });
     write_int(w, "mentions", r.mentions);
     write_int(w, "relation_mentions", r.relations);
     w.Key("since_previous");

@@ -118,14 +118,15 @@ TEST_CASE("a malformed lexicon stops the build before anything is written") {
     CHECK_FALSE(std::filesystem::exists(fresh));
 }
 
-TEST_CASE("bad articles are reported with their path and skipped or repaired; the run exits 1") {
+TEST_CASE("bad articles are reported with their path and skipped or repaired; skips exit 1") {
     TempDir dir;
     write_file(dir.path() / "in" / "good.txt", rabta::test::seed("004_449d9a5e21841ebb"));
     write_file(dir.path() / "in" / "latin1.txt", "عنوان\n\nکراچی \xE9t\xE9 میں\n");
     write_file(dir.path() / "in" / "empty.txt", "");
     write_file(dir.path() / "in" / "lines.jsonl",
                "{\"id\": \"j1\", \"text\": \"شہباز شریف سے جیمز ڈونگ نے ملاقات کی۔\"}\n{broken\n");
-    // a selection that repeats j1 as it is (ignored) and reuses j1 for other text (reported)
+    // a selection that repeats j1 as it is (ignored) and reuses j1 for another story (kept
+    // under a derived id, a warning)
     write_file(dir.path() / "in" / "sub" / "selection.jsonl",
                "{\"id\": \"j1\", \"text\": \"شہباز شریف سے جیمز ڈونگ نے ملاقات کی۔\"}\n"
                "{\"id\": \"j1\", \"text\": \"کوئی اور خبر۔\"}\n");
@@ -137,11 +138,13 @@ TEST_CASE("bad articles are reported with their path and skipped or repaired; th
           std::string::npos);
     CHECK(r.err.find("empty.txt: empty file") != std::string::npos);
     CHECK(r.err.find("lines.jsonl:2: invalid JSON") != std::string::npos);
-    CHECK(r.err.find("selection.jsonl:2: article id 'j1' was already used for different text at") !=
+    CHECK(r.err.find("rabta: renamed " + (dir / "in/sub/selection.jsonl") +
+                     ":2: article id 'j1' was already used for a different story at") !=
           std::string::npos);
-    CHECK(r.out.find("3 articles stored (3 added, 0 changed, 0 removed, 0 unchanged), 3 skipped, 1 "
-                     "repaired, 1 repeated copies ignored") != std::string::npos);
-    CHECK(Store::open(db).stats().articles == 3);
+    CHECK(r.out.find("4 articles stored (4 added, 0 changed, 0 removed, 0 unchanged), 2 skipped, 1 "
+                     "repaired, 1 renamed (reused ids), 1 repeated copies ignored") !=
+          std::string::npos);
+    CHECK(Store::open(db).stats().articles == 4);
 
     // --strict stops at the first problem and keeps the previous database
     const std::string before = rabta::test::read_file(db);

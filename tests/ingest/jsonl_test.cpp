@@ -143,3 +143,39 @@ TEST_CASE("JSON Lines: a line longer than the record limit is skipped as it is r
     CHECK(max_record_bytes(1 << 20) == 6 * (1 << 20) + (64 << 10));
     CHECK(max_record_bytes(SIZE_MAX / 2) == SIZE_MAX);
 }
+
+TEST_CASE("JSON Lines: null for an optional field means the field is absent") {
+    // Real exports write null where a record has no value; each optional field in turn.
+    const std::string text = R"("text": "شہباز شریف سے جیمز ڈونگ نے ملاقات کی۔")";
+    std::istringstream in(
+        "{\"id\": \"n-date\", \"date\": null, " + text + "}\n" +
+        "{\"id\": \"n-published\", \"published\": null, \"date\": \"10 جولائی 2025\", " + text +
+        "}\n" + "{\"id\": \"n-title\", \"title\": null, " + text + "}\n" +
+        "{\"id\": \"n-url\", \"url\": null, \"source\": \"Samaa\", " + text + "}\n" +
+        "{\"id\": \"n-source\", \"source\": null, \"url\": \"https://www.samaa.tv/x\", " + text +
+        "}\n" + "{\"id\": \"n-all\", \"title\": null, \"url\": null, \"source\": null, " +
+        "\"date\": null, \"published\": null, " + text + "}\n" +
+        // the required fields stay required: null is no id and no text
+        "{\"id\": null, " + text + "}\n" + "{\"id\": \"n-text\", \"text\": null}\n");
+    std::vector<Article> got;
+    std::vector<std::string> problems;
+    read_jsonl(
+        in, "nulls.jsonl", Boilerplate::embedded(),
+        [&](Article&& a) { got.push_back(std::move(a)); },
+        [&](const InputError& e) { problems.push_back(e.what()); });
+    REQUIRE(got.size() == 6);
+    CHECK(got[0].id == "n-date");
+    CHECK(got[0].published.empty());
+    CHECK(got[1].published == "2025-07-10");  // a null `published` falls back to `date`
+    CHECK(got[2].title.empty());
+    CHECK(got[3].url.empty());
+    CHECK(got[3].outlet == "Samaa");
+    CHECK(got[4].url == "https://www.samaa.tv/x");
+    CHECK(got[5].id == "n-all");
+    CHECK(got[5].regions.size() == 1);
+    for (const Article& a : got)
+        CHECK(a.text == "شہباز شریف سے جیمز ڈونگ نے ملاقات کی۔");
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].starts_with("nulls.jsonl:7: at '/id': the value has the wrong type"));
+    CHECK(problems[1].starts_with("nulls.jsonl:8: at '/text': the value has the wrong type"));
+}

@@ -69,4 +69,24 @@ code=0
 "$src/tools/nightly" --out "$tmp/corpus-link/nightly" "$tmp/corpus" >/dev/null 2>"$tmp/err" || code=$?
 [ "$code" = 2 ] || fail "a corpus holding the output folder: exit $code, expected 2"
 grep -q "holds the output folder" "$tmp/err" || fail "a corpus holding --out: $(cat "$tmp/err")"
+
+# a night whose corpus reuses an id for another story: both stories stored,
+# exit 0, the warning in the report and counted on the last line
+mkdir -p "$tmp/reused"
+cp "$src"/seeds/articles/*.txt "$tmp/reused/"
+{
+  echo '{"id": "r1", "title": "ایک", "text": "وزیراعظم شہباز شریف سے چینی سفیر نے ملاقات کی۔"}'
+  echo '{"id": "r1", "title": "دو", "text": "پاکستان اور چین کے درمیان تعاون۔"}'
+} >"$tmp/reused/reused.jsonl"
+code=0
+"$src/tools/nightly" --out "$tmp/night2" "$tmp/reused" >"$tmp/said" 2>"$tmp/err" || code=$?
+[ "$code" = 0 ] || fail "a reused id alone: exit $code, expected 0 ($(cat "$tmp/err"))"
+grep -q "build exit 0; 0 errors, 1 warnings in" "$tmp/said" || fail "last line: $(cat "$tmp/said")"
+python3 - "$tmp/night2/latest/report.json" <<'PY' || fail "the report of a night with a reused id"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["status"] == "ok" and r["errors"] == [], r
+assert len(r["warnings"]) == 1 and "article id 'r1' was already used for a different story" in r["warnings"][0], r["warnings"]
+assert r["articles"]["renamed"] == 1 and r["articles"]["skipped"] == 0, r["articles"]
+PY
 echo "nightly: ok"

@@ -12,6 +12,7 @@
 #include <rabta/graph.h>
 #include <rabta/lookup.h>
 #include <rabta/output.h>
+#include <rabta/progress.h>
 #include <rabta/query.h>
 #include <rabta/report.h>
 #include <rabta/store.h>
@@ -33,6 +34,7 @@
 #include "common.h"
 #include "eval_command.h"
 #include "history.h"
+#include "progress_line.h"
 #include "query_commands.h"
 #include "table.h"
 
@@ -85,13 +87,15 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     app.set_version_flag("--version", std::string("rabta ") + std::string(version()));
     app.require_subcommand(1);
     app.footer(
-        "Exit codes: 0 success, 1 data problems reported (bad articles skipped, or a bad "
-        "lexicon/rules\n"
+        "Exit codes: 0 success (renamed articles too), 1 data problems reported (bad articles "
+        "skipped, or "
+        "a bad\nlexicon/rules "
         "file stopped the run before anything was written), 2 usage error, 3 database or output "
         "failure,\n4 another build holds the database (see build --wait).");
 
     BuildOptions bo;
     bool quiet = false;
+    bool progress = false;
     bool incremental = false;
     std::string report_path;
     // What build and merge share: the store, the data files, the run's mode.
@@ -112,7 +116,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                       "default when the database exists and its lexicon, rules and rabta version "
                       "are the ones in use; otherwise a full build)")
             ->excludes(full_flag);
-        cmd->add_flag("-q,--quiet", quiet, "Print problems only, no summary");
+        auto* quiet_flag =
+            cmd->add_flag("-q,--quiet", quiet, "Print problems only: no summary, no progress line");
+        cmd->add_flag("--progress", progress,
+                      "Show the progress line on standard error even when it is not a terminal")
+            ->excludes(quiet_flag);
         cmd->add_option("--report", report_path,
                         "Write the run report as JSON here (schemas/report.schema.json; -: "
                         "standard output)");
@@ -178,6 +186,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                             "Threads (default 0: one per core); the output is the same for any "
                             "number");
     add_limits(extract_cmd, eo.limits);
+    auto* extract_quiet =
+        extract_cmd->add_flag("-q,--quiet", quiet, "No progress line, even on a terminal");
+    extract_cmd
+        ->add_flag("--progress", progress,
+                   "Show the progress line on standard error even when it is not a terminal")
+        ->excludes(extract_quiet);
 
     std::string db = "out/rabta.db";
     std::string format = "graphml";
@@ -282,14 +296,23 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             reads().check_output_fd(out_fd, "standard output");
         if (int code = run_query_command(query, out, err); code >= 0) return code;
         if (*extract_cmd) {
-            std::size_t bad = 0;
+            std::size_t bad = 0;  // errors; warnings keep exit 0
+            ProgressLine line(err, show_progress(progress, quiet, err));
+            ProgressMeter meter(line.sink(),
+                                corpus_bytes(extract_inputs.empty() ? std::vector<std::string>{"-"}
+                                                                    : extract_inputs));
             auto report = [&](const InputError& e) {
-                ++bad;
-                fmt::print(err, "rabta: {} {}\n", e.repaired() ? "repaired" : "skipped",
-                           visible(e.what()));
+                bad += e.warning() ? 0 : 1;
+                line.clear();
+                fmt::print(err, "rabta: {} {}\n", e.verb(), visible(e.what()));
+            };
+            auto extract_from = [&](std::istream& in, const std::string& origin) {
+                ProgressInput counted(*in.rdbuf(), meter);
+                std::istream counted_in(&counted);
+                extract_stream(eo, counted_in, origin, out, report);
             };
             if (extract_inputs.empty()) {
-                extract_stream(eo, std::cin, "(stdin)", out, report);
+                extract_from(std::cin, "(stdin)");
             } else {
                 for (const auto& path : extract_inputs) {
                     std::ifstream in(path, std::ios::binary);
@@ -297,9 +320,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                         report(InputError(path, 0, "cannot open for reading"));
                         continue;
                     }
-                    extract_stream(eo, in, path, out, report);
+                    extract_from(in, path);
                 }
             }
+            meter.finish();
             if (!out) {
                 fmt::print(err, "rabta extract: cannot write the facts\n");
                 return kStoreFailure;
@@ -308,11 +332,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         }
         if (*build_cmd || *merge_cmd) {
             if (!report_path.empty()) build_inputs(bo).check_output(report_path, "--report");
-            std::vector<std::string> problems;
+            std::vector<InputError> problems;
+            ProgressLine line(err, show_progress(progress, quiet, err));
+            bo.progress = line.sink();
             BuildReport r = build(bo, [&](const InputError& e) {
-                problems.push_back(
-                    fmt::format("{} {}", e.repaired() ? "repaired" : "skipped", e.what()));
-                fmt::print(err, "rabta: {}\n", visible(problems.back()));
+                problems.push_back(e);
+                line.clear();
+                fmt::print(err, "rabta: {} {}\n", e.verb(), visible(e.what()));
             });
             if (!report_path.empty()) {
                 const Store store = Store::open(bo.db);
@@ -328,6 +354,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 if (r.kept > 0) fmt::print(out, ", {} kept from unreadable files", r.kept);
                 fmt::print(out, "), {} skipped", r.skipped);
                 if (r.repaired > 0) fmt::print(out, ", {} repaired", r.repaired);
+                if (r.renamed > 0) fmt::print(out, ", {} renamed (reused ids)", r.renamed);
                 if (r.duplicates > 0) fmt::print(out, ", {} repeated copies ignored", r.duplicates);
                 if (r.snapshots_pruned > 0)
                     fmt::print(out, "; {} old run snapshots pruned (--keep-runs)",
@@ -338,6 +365,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                            join_counts(r.relations_by_type));
                 fmt::print(out, "database: {}\n", bo.db);
             }
+            // warnings alone (renamed articles): 0
             return r.skipped > 0 || r.repaired > 0 ? kDataProblems : kOk;
         }
         if (*export_cmd) {
