@@ -102,8 +102,8 @@ std::string resolve_country(const Store& store, const std::string& flag, const s
     if (is_code(name)) {
         // the countries of the store's actors, named as countries themselves or not
         std::set<std::string> known;
-        for (const auto& [id, country] : store.entity_countries())
-            known.insert(country);
+        for (const StoredEntity& e : store.entities())  // the mentioned ones
+            if (!e.country.empty()) known.insert(e.country);
         return one_of(flag, upper(name), {known.begin(), known.end()});
     }
     const std::string id = resolve_entity(store, name);

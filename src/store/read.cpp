@@ -208,7 +208,14 @@ std::vector<DiscoveredActor> Store::discovered() const {
                     return t[i] == '\n' || t.compare(i, 2, "\xDB\x94") == 0 ||
                            t.compare(i, 2, "\xD8\x9F") == 0 || t[i] == '!';
                 };
-                while (b > 0 && t[b - 1] != '\n' && t[b - 1] != '!' && !(b >= 2 && stop(b - 2)))
+                // back to the end of the previous sentence: a line break or «!» just
+                // before b, or a two-byte «۔» / «؟» (stop(b - 2) would also take a line
+                // break two bytes back, and start one byte into the first letter)
+                auto mark_before = [&](std::size_t i) {
+                    return i >= 2 && (t.compare(i - 2, 2, "\xDB\x94") == 0 ||
+                                      t.compare(i - 2, 2, "\xD8\x9F") == 0);
+                };
+                while (b > 0 && t[b - 1] != '\n' && t[b - 1] != '!' && !mark_before(b))
                     --b;
                 while (b < at && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80)
                     ++b;  // never start inside a character

@@ -228,6 +228,19 @@ TEST_CASE("rabta review lists discovered actors with an example, and roles the l
     CHECK(r.out.find("جمیل احمد خان") != std::string::npos);
     CHECK(r.out.find("person        لی وے") != std::string::npos);
     CHECK(r.out.find("r1: وفاقی وزیر تجارت جمیل احمد خان سے") != std::string::npos);
+    // the example starts with the sentence's first word, also right after a line break
+    {
+        const std::string db2 = dir / "r2.db";
+        write_file(dir.path() / "b.jsonl",
+                   R"({"id": "r2", "title": "دورہ", "date": "2024-05-03", "text": )"
+                   R"("وہ کل پہنچے۔\nدورے کے دوران وفاقی وزیر تجارت جمیل احمد خان سے )"
+                   R"(لی وے نے ملاقات کی۔"})"
+                   "\n");
+        REQUIRE(rabta_cmd({"build", "-q", "--db", db2, dir / "b.jsonl"}).code == 0);
+        Run r2 = rabta_cmd({"review", "--db", db2});
+        CHECK(r2.out.find("r2: دورے کے دوران وفاقی وزیر تجارت جمیل احمد خان سے") !=
+              std::string::npos);
+    }
     // a known person's office with no country named is taken to be in his own country
     CHECK(r.out.find("person:donald-trump «وفاقی وزیر خزانہ» country:US on 2024-05-02") !=
           std::string::npos);
