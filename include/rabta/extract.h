@@ -3,6 +3,7 @@
 #pragma once
 
 #include <rabta/article.h>
+#include <rabta/context.h>
 #include <rabta/lexicon.h>
 #include <rabta/rules.h>
 #include <rabta/span.h>
@@ -36,6 +37,7 @@ struct Relation {
     bool directed = false;
     std::string mode;     ///< "done" or "intent"
     std::string context;  ///< digital-economy context tag, or empty
+    std::string context_source;  ///< to_string(ContextSource): clause, sentence, article or empty
     std::string rule;     ///< id of the rule that made it
     double confidence = 0;
     std::uint32_t sentence = 0;  ///< index into Extraction::sentences
@@ -68,6 +70,8 @@ struct Extraction {
     std::vector<TextRole> roles;
     /// Each limit hit while reading the article: what was cut, and which limit.
     std::vector<std::string> limits;
+    /// The article's context scores per tag, highest first (relate/context.h).
+    std::vector<TopicScore> topics;
 };
 
 class Extractor {
