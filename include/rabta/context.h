@@ -39,6 +39,7 @@ struct TopicRule {
 struct TopicScore {
     std::string tag;
     double score = 0;
+    bool main = false;  ///< the article's main topic: its ties without a context inherit it
 };
 
 class ContextTaxonomy {

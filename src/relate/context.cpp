@@ -257,26 +257,28 @@ void ContextReader::score_title(std::string_view title, std::vector<double>& sco
 
 std::vector<TopicScore> ContextReader::topics(const std::vector<double>& scores) const {
     std::vector<TopicScore> out;
-    for (std::size_t i = 0; i < scores.size(); ++i)
+    double total = 0;
+    for (std::size_t i = 0; i < scores.size(); ++i) {
         if (scores[i] > 0) out.push_back({taxonomy_.tags[i].tag, scores[i]});
+        total += scores[i];
+    }
     std::sort(out.begin(), out.end(), [](const TopicScore& a, const TopicScore& b) {
         return a.score != b.score ? a.score > b.score : a.tag < b.tag;
     });
+    if (!out.empty()) {
+        const TopicRule& rule = taxonomy_.topic;
+        out.front().main =
+            out.front().score >= rule.min_score && out.front().score >= rule.min_share * total;
+    }
     return out;
 }
 
 void ContextReader::inherit(const std::vector<TopicScore>& topics,
                             std::vector<Relation>& relations) const {
-    if (topics.empty()) return;
-    double total = 0;
-    for (const TopicScore& t : topics)
-        total += t.score;
-    const TopicScore& main = topics.front();
-    if (main.score < taxonomy_.topic.min_score || main.score < taxonomy_.topic.min_share * total)
-        return;
+    if (topics.empty() || !topics.front().main) return;
     for (Relation& r : relations) {
         if (!taxonomy_.takes_context(r.relation) || !r.context.empty()) continue;
-        r.context = main.tag;
+        r.context = topics.front().tag;
         r.context_source = std::string(to_string(ContextSource::article));
     }
 }

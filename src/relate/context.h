@@ -46,11 +46,11 @@ class ContextReader {
                double weight,
                std::vector<double>& scores) const;
 
-    /// The article's topic scores, highest first (then by tag), zeros left out.
+    /// The article's topic scores, highest first (then by tag), zeros left out;
+    /// the first is main when it passes the taxonomy's TopicRule.
     std::vector<TopicScore> topics(const std::vector<double>& scores) const;
 
-    /// Relations that take a context and have none inherit the main topic,
-    /// when it passes the taxonomy's TopicRule.
+    /// Relations that take a context and have none inherit the main topic.
     void inherit(const std::vector<TopicScore>& topics, std::vector<Relation>& relations) const;
 
     /// Adds the cues of a title, each worth TopicRule::title_weight.

@@ -54,6 +54,7 @@ struct Store::Impl {
     std::string path;
     SQLite::Database db;
     std::unique_ptr<SQLite::Transaction> tx;
+    std::unique_ptr<SQLite::Statement> ins_topic;  ///< article_topics
     std::unique_ptr<SQLite::Statement> ins_article, ins_mention, ins_relation, ins_entity,
         ins_discovery, ins_alias, ins_role;
     bool read_snapshot = false;  ///< a read transaction pins one version of the graph
