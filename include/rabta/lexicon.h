@@ -4,7 +4,9 @@
 // ICU's CLDR Urdu territory names plus the variants the lexicon adds.
 #pragma once
 
+#include <rabta/actor.h>
 #include <rabta/data_source.h>
+#include <rabta/entity_type.h>
 
 #include <cstdint>
 #include <map>
@@ -15,34 +17,6 @@
 #include <vector>
 
 namespace rabta {
-
-/// Entity types. These strings are persisted: never change their meaning.
-enum class EntityType { person, organization, country, forum, place };
-
-std::string_view to_string(EntityType t) noexcept;
-std::optional<EntityType> entity_type_from(std::string_view s) noexcept;
-
-/// A dated role from the lexicon: "title" of "org" between from and to (ISO dates,
-/// empty when open).
-struct Role {
-    std::string title;
-    std::string org;  ///< entity id of the organization or country
-    std::string from;
-    std::string to;
-};
-
-struct Actor {
-    std::string id;  ///< stable, e.g. "person:shehbaz-sharif", "country:PK"
-    EntityType type = EntityType::organization;
-    std::string subtype;   ///< firm, government, media, multilateral, initiative, conference, ...
-    std::string label_ur;  ///< preferred Urdu label
-    std::string label_en;  ///< English label
-    std::string country;   ///< ISO 3166-1 alpha-2, or empty
-    std::vector<std::string> names;     ///< Urdu names and variants (label_ur first)
-    std::vector<std::string> latin;     ///< Latin-script names and acronyms
-    std::vector<std::string> demonyms;  ///< countries only: چینی, کورین, ...
-    std::vector<Role> roles;
-};
 
 /// How a lexicon key refers to its actor.
 enum class KeyKind : std::uint8_t { name, demonym };

@@ -5,6 +5,7 @@
 
 #include <rabta/context.h>
 #include <rabta/data_source.h>
+#include <rabta/relation.h>
 
 #include <cstdint>
 #include <map>
@@ -16,12 +17,6 @@ namespace rabta {
 
 /// A sequence of folded tokens, e.g. {"کے", "درمیان"}.
 using Phrase = std::vector<std::string>;
-
-struct RelationType {
-    std::string name;  ///< persisted code: met, signed, cooperated, ...
-    bool symmetric = false;
-    std::string cameo;  ///< CAMEO code for joins with event data
-};
 
 /// One slot of a rule: a noun-phrase head closed by `marker` ("any", "none" or a
 /// marker class of the rules file), optionally restricted to entity types, or a

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <rabta/article.h>
-#include <rabta/extract.h>
+#include <rabta/extraction.h>
 #include <rabta/lexicon.h>
 #include <rabta/rules.h>
 

@@ -14,18 +14,6 @@
 
 namespace rabta {
 
-std::string_view to_string(MentionKind k) noexcept {
-    switch (k) {
-        case MentionKind::name:
-            return "name";
-        case MentionKind::demonym:
-            return "demonym";
-        case MentionKind::anaphor:
-            return "anaphor";
-    }
-    return "name";
-}
-
 struct Extractor::Impl {
     Impl(const Lexicon& l, const Rules& r, const Limits& lim)
         : lexicon(l),

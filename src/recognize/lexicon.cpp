@@ -14,30 +14,6 @@
 
 namespace rabta {
 
-std::string_view to_string(EntityType t) noexcept {
-    switch (t) {
-        case EntityType::person:
-            return "person";
-        case EntityType::organization:
-            return "organization";
-        case EntityType::country:
-            return "country";
-        case EntityType::forum:
-            return "forum";
-        case EntityType::place:
-            return "place";
-    }
-    return "organization";
-}
-
-std::optional<EntityType> entity_type_from(std::string_view s) noexcept {
-    for (auto t : {EntityType::person, EntityType::organization, EntityType::country,
-                   EntityType::forum, EntityType::place}) {
-        if (to_string(t) == s) return t;
-    }
-    return std::nullopt;
-}
-
 namespace {
 
 std::string_view id_prefix(EntityType t) {

@@ -2,8 +2,8 @@
 // reader has read (parse/clause.h).
 #pragma once
 
-#include <rabta/extract.h>
 #include <rabta/lexicon.h>
+#include <rabta/relation.h>
 #include <rabta/rules.h>
 
 #include <vector>
