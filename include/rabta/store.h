@@ -197,6 +197,8 @@ struct StoreStats {
     std::int64_t mentions = 0;
     std::map<std::string, std::int64_t> entities_by_type;   ///< mentioned entities only
     std::map<std::string, std::int64_t> relations_by_type;  ///< relation mentions
+    std::map<std::string, std::int64_t> articles_by_topic;  ///< main topic → articles
+    std::map<std::string, std::int64_t> ties_by_context;  ///< context → relation mentions with one
     std::map<std::string, std::string> meta;
 };
 
