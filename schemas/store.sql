@@ -1,4 +1,4 @@
--- rabta store, schema version 4 (PRAGMA user_version). An older database is
+-- rabta store, schema version 5 (PRAGMA user_version). An older database is
 -- migrated forward by schemas/migrations/<version>.sql when it is opened.
 -- SQLite is the source of truth; exports and queries are derived from it.
 -- Persisted codes (entity types, relation names, modes) never change meaning.
@@ -77,7 +77,8 @@ CREATE TABLE relations (
     span_begin  INTEGER NOT NULL,    -- the evidence sentence in articles.text
     span_end    INTEGER NOT NULL,
     evidence    TEXT NOT NULL,       -- the sentence as written in the article
-    evidence_key TEXT NOT NULL       -- the sentence folded and space-free: reprints share it
+    evidence_key TEXT NOT NULL,      -- the sentence folded and space-free: reprints share it
+    context_source TEXT              -- where context came from: clause, sentence, article (inherited)
 );
 CREATE INDEX relations_by_source ON relations(source_id, relation);
 CREATE INDEX relations_by_target ON relations(target_id, relation);
@@ -174,4 +175,15 @@ JOIN entities s ON s.id = r.source_id
 JOIN entities t ON t.id = r.target_id
 JOIN articles a ON a.id = r.article_id;
 
-PRAGMA user_version = 4;
+-- What each article is about: its context cue scores per tag (seeds/rules/contexts.json);
+-- main = 1 on the main topic its ties without a context of their own inherit.
+CREATE TABLE article_topics (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tag        TEXT NOT NULL,
+    score      REAL NOT NULL,
+    main       INTEGER NOT NULL CHECK (main IN (0, 1)),
+    PRIMARY KEY (article_id, tag)
+);
+CREATE INDEX article_topics_main ON article_topics(main, tag);
+
+PRAGMA user_version = 5;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <rabta/actor.h>
+#include <rabta/context.h>
 #include <rabta/mention.h>
 #include <rabta/relation.h>
 #include <rabta/span.h>
@@ -21,6 +22,8 @@ struct Extraction {
     std::vector<TextRole> roles;
     /// Each limit hit while reading the article: what was cut, and which limit.
     std::vector<std::string> limits;
+    /// The article's context scores per tag, highest first (relate/context.h).
+    std::vector<TopicScore> topics;
 };
 
 }  // namespace rabta

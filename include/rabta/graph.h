@@ -28,6 +28,8 @@ struct TieEdge {
     std::vector<std::string> outlets;  ///< distinct, sorted
     std::string evidence;              ///< the earliest dated evidence sentence
     std::string evidence_article;
+    std::string context;         ///< what most evidences are about (StoredTie::context)
+    std::string context_source;  ///< clause, sentence or article (inherited)
 };
 
 using TieGraphBase =
@@ -40,13 +42,15 @@ struct GraphFilter {
     std::vector<std::string> relations;  ///< met, signed, …
     std::vector<std::string> types;      ///< entity types of both ends
     std::vector<std::string> dyad;       ///< two ISO country codes: ties between their actors
-    double min_weight = 0;               ///< after the date filter
-    std::string ego;                     ///< entity id: keep its neighbourhood …
-    int hops = 1;                        ///< … of this many hops (direction ignored)
+    std::vector<std::string>
+        contexts;           ///< context tags: evidences about anything else are left out
+    double min_weight = 0;  ///< after the date filter
+    std::string ego;        ///< entity id: keep its neighbourhood …
+    int hops = 1;           ///< … of this many hops (direction ignored)
 
     bool empty() const {
         return from.empty() && to.empty() && relations.empty() && types.empty() && dyad.empty() &&
-               min_weight <= 0 && ego.empty();
+               min_weight <= 0 && ego.empty() && contexts.empty();
     }
 };
 

@@ -19,9 +19,10 @@ struct Relation {
     std::string target;    ///< actor id
     std::string relation;  ///< met, signed, cooperated, ...
     bool directed = false;
-    std::string mode;     ///< "done" or "intent"
-    std::string context;  ///< digital-economy context tag, or empty
-    std::string rule;     ///< id of the rule that made it
+    std::string mode;            ///< "done" or "intent"
+    std::string context;         ///< digital-economy context tag, or empty
+    std::string context_source;  ///< to_string(ContextSource): clause, sentence, article or empty
+    std::string rule;            ///< id of the rule that made it
     double confidence = 0;
     std::uint32_t sentence = 0;  ///< index into Extraction::sentences
 };

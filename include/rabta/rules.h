@@ -3,6 +3,7 @@
 // pronouns and anaphors, and the ordered, named patterns that turn them into ties.
 #pragma once
 
+#include <rabta/context.h>
 #include <rabta/data_source.h>
 #include <rabta/relation.h>
 
@@ -124,7 +125,8 @@ class Rules {
         auto it = max_cue_distance_by_relation.find(std::string(relation));
         return it == max_cue_distance_by_relation.end() ? max_cue_distance : it->second;
     }
-    std::map<std::string, std::vector<Phrase>> contexts;  ///< context tag → keywords
+    std::map<std::string, std::vector<Phrase>> contexts;  ///< context tag → cues, of `taxonomy`
+    ContextTaxonomy taxonomy;  ///< contexts.json; empty when no contexts file was given
     std::vector<Rule> rules;                              ///< in priority order
     ActorPatterns actors;                                 ///< empty when no actors file was given
 

@@ -19,7 +19,7 @@
 namespace rabta {
 
 /// Schema version written to PRAGMA user_version.
-inline constexpr int kStoreSchemaVersion = 4;
+inline constexpr int kStoreSchemaVersion = 5;
 /// PRAGMA application_id of every rabta store ("rabt"): what tells a rabta store
 /// from another application's SQLite database. Stores written before it was set
 /// are told by their tables, and get it at their next build.
@@ -61,6 +61,7 @@ struct StoredRelation {
     bool directed = false;
     std::string mode;
     std::string context;
+    std::string context_source;  ///< clause, sentence, article (inherited), or empty
     std::string rule;
     double confidence = 0;
     std::string article;
@@ -89,6 +90,8 @@ struct StoredTie {
     std::vector<std::string> outlets;  ///< distinct, sorted
     std::string best_sentence;         ///< the earliest dated evidence (then by article, span)
     std::string best_article;
+    std::string context;         ///< the context most evidences carry, or empty
+    std::string context_source;  ///< the most specific source of that context
 };
 
 /// Which relation mentions count: a date range (ISO, inclusive; with either end
@@ -98,6 +101,7 @@ struct EvidenceScope {
     std::string to;
     std::vector<std::string> relations;
     std::vector<std::string> entities;  ///< mentions with one of these at either end; empty = all
+    std::vector<std::string> contexts;  ///< context tags (ContextTaxonomy::select); empty = all
 };
 
 /// Streams relation mentions in (source, target, relation, date, article, span)
@@ -194,6 +198,8 @@ struct StoreStats {
     std::int64_t mentions = 0;
     std::map<std::string, std::int64_t> entities_by_type;   ///< mentioned entities only
     std::map<std::string, std::int64_t> relations_by_type;  ///< relation mentions
+    std::map<std::string, std::int64_t> articles_by_topic;  ///< main topic → articles
+    std::map<std::string, std::int64_t> ties_by_context;  ///< context → relation mentions with one
     std::map<std::string, std::string> meta;
 };
 

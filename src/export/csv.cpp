@@ -59,14 +59,15 @@ void write_csv(const TieGraph& tg,
             a.country, fmt::format("{}", a.mentions), a.first_seen, a.last_seen);
     }
     row(edges, "Source", "Target", "Type", "Weight", "Label", "Kind", "mode", "first_date",
-        "last_date", "articles", "outlets", "evidence", "evidence_article");
+        "last_date", "articles", "outlets", "evidence", "evidence_article", "context",
+        "context_source");
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         const TieEdge& t = g[e];
         const std::string outlets = detail::outlet_list(t.outlets);
         row(edges, g[boost::source(e, g)].id, g[boost::target(e, g)].id,
             t.symmetric ? "Undirected" : "Directed", fmt::format("{:.1f}", t.weight), t.relation,
             t.relation, t.mode, t.first_date, t.last_date, fmt::format("{}", t.articles), outlets,
-            t.evidence, t.evidence_article);
+            t.evidence, t.evidence_article, t.context, t.context_source);
     }
 }
 

@@ -25,9 +25,10 @@ constexpr Attr kNodeAttrs[] = {{"label_ur", "string"}, {"label_en", "string"},
                                {"type", "string"},     {"subtype", "string"},
                                {"country", "string"},  {"mentions", "integer"}};
 constexpr Attr kEdgeAttrs[] = {
-    {"relation", "string"},   {"direction", "string"}, {"mode", "string"},
-    {"first_date", "string"}, {"last_date", "string"}, {"articles", "integer"},
-    {"outlets", "string"},    {"evidence", "string"},  {"evidence_article", "string"}};
+    {"relation", "string"},  {"direction", "string"},       {"mode", "string"},
+    {"context", "string"},   {"context_source", "string"},  {"first_date", "string"},
+    {"last_date", "string"}, {"articles", "integer"},       {"outlets", "string"},
+    {"evidence", "string"},  {"evidence_article", "string"}};
 
 void attributes(
     detail::XmlWriter& w, const char* cls, const char* mode, const Attr* begin, const Attr* end) {
@@ -159,6 +160,8 @@ void write_gexf(const TieGraph& tg,
         attvalue(w, "relation", t.relation);
         attvalue(w, "direction", t.symmetric ? "symmetric" : "directed");
         attvalue(w, "mode", t.mode);
+        attvalue(w, "context", t.context);
+        attvalue(w, "context_source", t.context_source);
         attvalue(w, "first_date", t.first_date);
         attvalue(w, "last_date", t.last_date);
         attvalue(w, "articles", fmt::format("{}", t.articles));

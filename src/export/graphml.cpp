@@ -33,6 +33,8 @@ constexpr Key kKeys[] = {
     {"weight", "edge", "weight", "double"},
     {"direction", "edge", "direction", "string"},
     {"mode", "edge", "mode", "string"},
+    {"context", "edge", "context", "string"},
+    {"context_source", "edge", "context_source", "string"},
     {"first_date", "edge", "first_date", "string"},
     {"last_date", "edge", "last_date", "string"},
     {"articles", "edge", "articles", "int"},
@@ -96,6 +98,8 @@ void write_graphml(const TieGraph& tg, std::ostream& out, const ExportOptions& o
         data(w, "weight", fmt::format("{:.1f}", t.weight));
         data(w, "direction", t.symmetric ? "symmetric" : "directed");
         data(w, "mode", t.mode);
+        data(w, "context", t.context);
+        data(w, "context_source", t.context_source);
         data(w, "first_date", t.first_date);
         data(w, "last_date", t.last_date);
         data(w, "articles", fmt::format("{}", t.articles));

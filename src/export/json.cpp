@@ -86,6 +86,8 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
         w.Key("symmetric");
         w.Bool(t.symmetric);
         write_field(w, "mode", t.mode);
+        write_optional_field(w, "context", t.context);
+        write_optional_field(w, "context_source", t.context_source);
         w.Key("weight");
         w.Double(t.weight);
         write_optional_field(w, "first_date", t.first_date);
@@ -110,6 +112,8 @@ void write_json(const TieGraph& tg, const Store& store, std::ostream& out) {
                           write_optional_field(w, "outlet", ev.outlet);
                           write_field(w, "rule", ev.rule);
                           write_field(w, "mode", ev.mode);
+                          write_optional_field(w, "context", ev.context);
+                          write_optional_field(w, "context_source", ev.context_source);
                           w.EndObject();
                       });
         w.EndArray();

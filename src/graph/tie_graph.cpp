@@ -6,7 +6,7 @@ namespace rabta {
 
 TieGraph TieGraph::from_store(const Store& store, const GraphFilter& f) {
     TieGraph tg;
-    tg.scope_ = {f.from, f.to, f.relations, {}};
+    tg.scope_ = {f.from, f.to, f.relations, {}, f.contexts};
     for (StoredEntity& e : store.entities()) {
         std::string id = e.id;
         Vertex v = boost::add_vertex(std::move(e), tg.g_);
@@ -27,6 +27,8 @@ TieGraph TieGraph::from_store(const Store& store, const GraphFilter& f) {
         e.outlets = std::move(t.outlets);
         e.evidence = std::move(t.best_sentence);
         e.evidence_article = std::move(t.best_article);
+        e.context = std::move(t.context);
+        e.context_source = std::move(t.context_source);
         boost::add_edge(s->second, d->second, std::move(e), tg.g_);
     }
     return tg.filter(f);

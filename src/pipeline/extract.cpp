@@ -9,6 +9,7 @@
 #include "parse/clause.h"
 #include "recognize/discover.h"
 #include "recognize/matcher.h"
+#include "relate/context.h"
 #include "relate/relate.h"
 
 namespace rabta {
@@ -21,7 +22,8 @@ struct Extractor::Impl {
           matcher(l),
           grammar(r),
           compiled(r, grammar),
-          discoverer(r.actors, l) {}
+          discoverer(r.actors, l),
+          contexts(r.taxonomy) {}
     const Lexicon& lexicon;
     const Rules& rules;
     Limits limits;
@@ -29,6 +31,7 @@ struct Extractor::Impl {
     detail::CompiledGrammar grammar;  ///< for the clause reader
     detail::CompiledRules compiled;   ///< for matching rules over its clauses
     detail::Discoverer discoverer;
+    detail::ContextReader contexts;  ///< what each tie is about
 };
 
 Extractor::Extractor(const Lexicon& lexicon, const Rules& rules, const Limits& limits)
@@ -47,6 +50,7 @@ Extraction Extractor::run(const Article& article) const {
     std::vector<std::size_t> defaulted_roles;
     std::vector<std::string_view> views;
     std::vector<bool> is_word;
+    std::vector<double> topic_scores;
     for (const Span& region : article.regions) {
         const std::string_view rtext = region.of(article.text);
         const FoldedText ft = fold(rtext);
@@ -84,6 +88,9 @@ Extraction Extractor::run(const Article& article) const {
             const detail::ParsedSentence parsed =
                 detail::parse_sentence(impl_->grammar, actors, views, found.mentions, state);
             detail::SentenceResult sr = detail::relate(impl_->compiled, actors, parsed);
+            const auto cues = impl_->contexts.cues(views);
+            impl_->contexts.assign(parsed, actors, cues, sr.relations);
+            impl_->contexts.score(cues, 1.0, topic_scores);
             auto span_of = [&](std::size_t first, std::size_t last) {
                 return to_article({toks[first].span.begin, toks[last - 1].span.end});
             };
@@ -145,6 +152,9 @@ Extraction Extractor::run(const Article& article) const {
     std::erase_if(ex.relations, [&](const Relation& r) {
         return drop(r.source, r.target, r.relation == "holds_role");
     });
+    impl_->contexts.score_title(article.title, topic_scores);
+    ex.topics = impl_->contexts.topics(topic_scores);
+    impl_->contexts.inherit(ex.topics, ex.relations);
     ex.discovered = actors.discovered();
     std::stable_sort(
         ex.mentions.begin(), ex.mentions.end(),

@@ -129,6 +129,7 @@ std::string facts_line(const Article& a, const Extraction& ex) {
         w.Bool(r.directed);
         detail::write_field(w, "mode", r.mode);
         detail::write_optional_field(w, "context", r.context);
+        detail::write_optional_field(w, "context_source", r.context_source);
         detail::write_field(w, "rule", r.rule);
         w.Key("confidence");
         w.Double(r.confidence);
@@ -165,6 +166,16 @@ std::string facts_line(const Article& a, const Extraction& ex) {
             detail::write_string(w, n);
         w.EndArray();
         w.EndObject();
+    }
+    w.EndArray();
+    w.Key("topics");
+    w.StartArray();
+    for (const TopicScore& t : ex.topics) {
+        w.StartArray();
+        detail::write_string(w, t.tag);
+        w.Double(t.score);
+        w.Bool(t.main);
+        w.EndArray();
     }
     w.EndArray();
     w.EndObject();
@@ -248,6 +259,7 @@ std::optional<std::string> decode_facts(const rapidjson::Document& doc,
         x.directed = r["directed"].GetBool();
         x.mode = get(r, "mode");
         x.context = get(r, "context");
+        if (r.HasMember("context_source")) x.context_source = get(r, "context_source");
         x.rule = get(r, "rule");
         x.confidence = r["confidence"].GetDouble();
         x.sentence = u32(r["sentence"]);
@@ -274,6 +286,10 @@ std::optional<std::string> decode_facts(const rapidjson::Document& doc,
         for (const auto& n : d["names"].GetArray())
             x.names.emplace_back(n.GetString(), n.GetStringLength());
         ex.discovered.push_back(std::move(x));
+    }
+    if (auto it = doc.FindMember("topics"); it != doc.MemberEnd()) {
+        for (const auto& t : it->value.GetArray())
+            ex.topics.push_back({t[0].GetString(), t[1].GetDouble(), t[2].GetBool()});
     }
     if (!ok)
         return fmt::format("article '{}': a span or sentence index lies outside its text", a.id);

@@ -56,6 +56,10 @@ bool is_actors_file(const DataFile& f) {
     return std::filesystem::path(f.origin).filename() == "actors.json";
 }
 
+bool is_contexts_file(const DataFile& f) {
+    return std::filesystem::path(f.origin).filename() == "contexts.json";
+}
+
 ActorPatterns load_actors(const DataFile& f) {
     rapidjson::Document doc = detail::load_validated(f, "schemas/actors.schema.json");
     const std::string& o = f.origin;
@@ -102,7 +106,12 @@ ActorPatterns load_actors(const DataFile& f) {
 Rules Rules::load(const std::vector<DataFile>& files) {
     const DataFile* relations_file = nullptr;
     const DataFile* actors_file = nullptr;
+    const DataFile* contexts_file = nullptr;
     for (const DataFile& f : files) {
+        if (is_contexts_file(f)) {
+            contexts_file = &f;
+            continue;
+        }
         const DataFile*& slot = is_actors_file(f) ? actors_file : relations_file;
         if (slot) {
             throw ConfigError(f.origin, "",
@@ -122,6 +131,12 @@ Rules Rules::load(const std::vector<DataFile>& files) {
     if (actors_file) {
         r.actors = load_actors(*actors_file);
         r.version_ = detail::hash64(actors_file->content, r.version_);
+    }
+    if (contexts_file) {
+        r.taxonomy = ContextTaxonomy::load(*contexts_file);
+        r.version_ = detail::hash64(contexts_file->content, r.version_);
+        for (const ContextTag& t : r.taxonomy.tags)
+            r.contexts[t.tag] = t.cues;
     }
     const std::string& o = f.origin;
 
@@ -211,12 +226,6 @@ Rules Rules::load(const std::vector<DataFile>& files) {
                                   "intent words for unknown relation '" + rel + "'");
             }
             r.intent_by_relation[rel] = phrases(o, "/intent_by_relation/" + rel, c.value);
-        }
-    }
-    if (auto it = doc.FindMember("contexts"); it != doc.MemberEnd()) {
-        for (const auto& c : it->value.GetObject()) {
-            std::string tag = c.name.GetString();
-            r.contexts[tag] = phrases(o, "/contexts/" + tag, c.value);
         }
     }
     const auto& rules = doc["rules"].GetArray();

@@ -55,6 +55,7 @@ struct Store::Impl {
     std::string path;
     SQLite::Database db;
     std::unique_ptr<SQLite::Transaction> tx;
+    std::unique_ptr<SQLite::Statement> ins_topic;  ///< article_topics
     std::unique_ptr<SQLite::Statement> ins_article, ins_mention, ins_relation, ins_entity,
         ins_discovery, ins_alias, ins_role;
     std::unique_ptr<SQLite::Statement> set_origin, find_article;

@@ -68,6 +68,16 @@ StoreStats Store::stats() const {
             db, "SELECT relation, count(*) FROM relations GROUP BY relation ORDER BY relation");
         while (r.executeStep())
             s.relations_by_type[r.getColumn(0).getString()] = r.getColumn(1).getInt64();
+        SQLite::Statement t(db,
+                            "SELECT tag, count(*) FROM article_topics WHERE main = 1 GROUP BY tag "
+                            "ORDER BY tag");
+        while (t.executeStep())
+            s.articles_by_topic[t.getColumn(0).getString()] = t.getColumn(1).getInt64();
+        SQLite::Statement c(db,
+                            "SELECT context, count(*) FROM relations WHERE context IS NOT NULL "
+                            "GROUP BY context ORDER BY context");
+        while (c.executeStep())
+            s.ties_by_context[c.getColumn(0).getString()] = c.getColumn(1).getInt64();
         s.meta = meta();
         return s;
     });

@@ -15,7 +15,8 @@ namespace {
 constexpr const char* kRelationColumns =
     "SELECT r.source_id, r.target_id, r.relation, r.directed, r.mode, r.context, r.rule_id, "
     "r.confidence, "
-    "r.article_id, a.outlet, a.published, r.evidence, r.span_begin, r.span_end "
+    "r.article_id, a.outlet, a.published, r.evidence, r.span_begin, r.span_end, "
+    "r.context_source "
     "FROM relations r JOIN articles a ON a.id = r.article_id";
 
 void read_relation(SQLite::Statement& st, StoredRelation& r) {
@@ -33,6 +34,7 @@ void read_relation(SQLite::Statement& st, StoredRelation& r) {
     r.sentence = st.getColumn(11).getString();
     r.span_begin = static_cast<std::uint32_t>(st.getColumn(12).getInt64());
     r.span_end = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
+    r.context_source = text_or_empty(st.getColumn(14));
 }
 
 }  // namespace
@@ -82,12 +84,52 @@ std::string scope_sql(const EvidenceScope& scope, std::vector<std::string>& bind
         }
         w += ")";
     }
+    if (!scope.contexts.empty()) {
+        w += " AND r.context IN (";
+        for (std::size_t i = 0; i < scope.contexts.size(); ++i) {
+            w += i ? ", ?" : "?";
+            binds.push_back(scope.contexts[i]);
+        }
+        w += ")";
+    }
     return w;
 }
 
 void bind_all(SQLite::Statement& st, const std::vector<std::string>& binds) {
     for (std::size_t i = 0; i < binds.size(); ++i)
         st.bind(static_cast<int>(i + 1), binds[i]);
+}
+
+using TieIndex = std::map<std::tuple<std::string, std::string, std::string>, std::size_t>;
+
+// Each tie's context: the tag most of its independent evidences carry (the
+// smaller tag on a tie), with the most specific source any of them has.
+void read_tie_contexts(SQLite::Database& db,
+                       const std::string& where,
+                       const std::vector<std::string>& binds,
+                       const TieIndex& index,
+                       std::vector<StoredTie>& out) {
+    SQLite::Statement st(
+        db,
+        "SELECT source_id, target_id, relation, context, CASE src WHEN 0 THEN 'clause' "
+        "WHEN 1 THEN 'sentence' WHEN 2 THEN 'article' ELSE '' END FROM ("
+        " SELECT r.source_id, r.target_id, r.relation, r.context,"
+        "  min(CASE r.context_source WHEN 'clause' THEN 0 WHEN 'sentence' THEN 1"
+        "   WHEN 'article' THEN 2 ELSE 3 END) AS src,"
+        "  row_number() OVER (PARTITION BY r.source_id, r.target_id, r.relation"
+        "   ORDER BY count(DISTINCT r.evidence_key) DESC, r.context) AS rank"
+        " FROM relations r JOIN articles a ON a.id = r.article_id" +
+            where +
+            " AND r.context IS NOT NULL GROUP BY r.source_id, r.target_id, r.relation, "
+            "r.context) WHERE rank = 1");
+    bind_all(st, binds);
+    while (st.executeStep()) {
+        auto it = index.find({st.getColumn(0).getString(), st.getColumn(1).getString(),
+                              st.getColumn(2).getString()});
+        if (it == index.end()) continue;
+        out[it->second].context = st.getColumn(3).getString();
+        out[it->second].context_source = st.getColumn(4).getString();
+    }
 }
 
 constexpr const char* kEvidenceOrder =
@@ -101,7 +143,7 @@ std::vector<StoredTie> Store::ties(const EvidenceScope& scope) const {
         std::vector<std::string> binds;
         const std::string where = scope_sql(scope, binds);
         std::vector<StoredTie> out;
-        std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
+        TieIndex index;
         SQLite::Statement st(
             impl_->db,
             "SELECT r.source_id, r.target_id, r.relation, max(r.directed), "
@@ -156,6 +198,7 @@ std::vector<StoredTie> Store::ties(const EvidenceScope& scope) const {
             out[it->second].best_sentence = best.getColumn(3).getString();
             out[it->second].best_article = best.getColumn(4).getString();
         }
+        read_tie_contexts(impl_->db, where, binds, index, out);
         return out;
     });
 }

@@ -29,6 +29,19 @@ void check_references(SQLite::Database& db, const std::string& path) {
                                            broken, broken == 1 ? "" : "s", first));
 }
 
+void insert_topics(SQLite::Statement& st,
+                   const std::string& article,
+                   const std::vector<TopicScore>& topics) {
+    for (const TopicScore& t : topics) {
+        st.bind(1, article);
+        st.bind(2, t.tag);
+        st.bind(3, t.score);
+        st.bind(4, t.main ? 1 : 0);
+        st.exec();
+        st.reset();
+    }
+}
+
 }  // namespace
 
 void Store::begin() {
@@ -49,7 +62,9 @@ void Store::begin() {
             db,
             "INSERT INTO relations (source_id, target_id, relation, directed, mode, context, "
             "rule_id, confidence, article_id, sentence, span_begin, span_end, evidence, "
-            "evidence_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "evidence_key, context_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        impl_->ins_topic = std::make_unique<SQLite::Statement>(
+            db, "INSERT INTO article_topics (article_id, tag, score, main) VALUES (?, ?, ?, ?)");
         // The entities row of a discovered actor is provisional until
         // refresh_discovered() derives it from all of its discoveries.
         impl_->ins_entity = std::make_unique<SQLite::Statement>(
@@ -75,7 +90,7 @@ void Store::commit() {
     finish_load();
     guarded(impl_->path, "cannot commit", [&] {
         if (impl_->loading) check_references(impl_->db, impl_->path);
-        for (auto* st : {&impl_->ins_article, &impl_->ins_mention, &impl_->ins_relation,
+        for (auto* st : {&impl_->ins_article, &impl_->ins_mention, &impl_->ins_relation, &impl_->ins_topic,
                          &impl_->ins_entity, &impl_->ins_discovery, &impl_->ins_alias,
                          &impl_->ins_role, &impl_->set_origin, &impl_->find_article})
             st->reset();
@@ -244,9 +259,11 @@ void Store::put_article(const Article& a, const Extraction& ex) {
             r.bind(12, static_cast<int64_t>(s.end));
             r.bind(13, std::string(s.of(a.text)));
             r.bind(14, fold_key(s.of(a.text)));
+            x.context_source.empty() ? r.bind(15) : r.bind(15, x.context_source);
             r.exec();
             r.reset();
         }
+        insert_topics(*impl_->ins_topic, a.id, ex.topics);
     });
 }
 
@@ -257,6 +274,7 @@ void Store::remove_article(const std::string& id) {
             for (const char* sql : {"DELETE FROM mentions WHERE article_id = ?",
                                     "DELETE FROM relations WHERE article_id = ?",
                                     "DELETE FROM roles WHERE source = ?",
+                                    "DELETE FROM article_topics WHERE article_id = ?",
                                     "DELETE FROM discovered_names WHERE article_id = ?",
                                     "DELETE FROM discoveries WHERE article_id = ?",
                                     "DELETE FROM articles WHERE id = ?"})

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <rabta/arguments.h>
+#include <rabta/context.h>
 #include <rabta/error.h>
 
 #include <sstream>
@@ -17,6 +18,9 @@ void add_selection(CLI::App* cmd, Selection& s, bool dates, const std::string& f
         "Only these relations, comma-separated (met,signed,...; default: " + fallback + ")");
     cmd->add_option("--exclude-relation", s.exclude_relation,
                     "Leave these relations out, comma-separated (holds_role,located_in,...)");
+    cmd->add_option("--context", s.context,
+                    "Only evidence about these contexts, comma-separated (fintech,telecom,...; "
+                    "digital: the whole digital family)");
     if (!dates) return;
     cmd->add_option("--from", s.from, "From this date (YYYY, YYYY-MM or YYYY-MM-DD)");
     cmd->add_option("--to", s.to, "Up to this date (YYYY, YYYY-MM or YYYY-MM-DD)");
@@ -37,6 +41,7 @@ EvidenceScope scope_of(const Selection& s, const std::vector<std::string>& fallb
     scope.from = date_of("--from", s.from, false);
     scope.to = date_of("--to", s.to, true);
     scope.relations = relation_selection(s.relation, s.exclude_relation, fallback);
+    if (!s.context.empty()) scope.contexts = ContextTaxonomy::embedded().select(s.context);
     return scope;
 }
 
@@ -46,6 +51,7 @@ GraphFilter filter_of(const Selection& s, const std::vector<std::string>& fallba
     f.from = scope.from;
     f.to = scope.to;
     f.relations = scope.relations;
+    f.contexts = scope.contexts;
     return f;
 }
 

@@ -17,6 +17,7 @@ struct Selection {
     std::string relation;          ///< --relation LIST
     std::string exclude_relation;  ///< --exclude-relation LIST
     std::string from, to;          ///< --from, --to: YYYY, YYYY-MM or YYYY-MM-DD
+    std::string context;           ///< --context LIST: tags or families (digital)
 };
 
 /// Declares --relation and --exclude-relation, and with `dates` --from and --to.

@@ -12,6 +12,7 @@
 #include <algorithm>
 
 #include "cli.h"
+#include "cooperation_print.h"
 #include "table.h"
 
 namespace rabta::cli {
@@ -230,6 +231,9 @@ int dyad_cmd(const QueryCommands& q, const Store& store, std::ostream& out) {
     dq.b = resolve_country(store, "dyad", o.countries[1]);
     dq.scope = scope_of(o.sel);
     const DyadAnswer a = answer_dyad(store, dq);
+    const CooperationWeights weights = CooperationWeights::embedded();
+    const CooperationSeries series = dyad_cooperation(store, dq.a, dq.b, dq.scope, weights);
+    if (o.csv) return print_cooperation_csv(series, out), kOk;
     if (q.json) return write_json(out, a), kOk;
     const Labels label{a.named};
     Table t({"first", "last", "relation", "source", "", "target", "evidences", "mode", "sentence"});
@@ -244,6 +248,7 @@ int dyad_cmd(const QueryCommands& q, const Store& store, std::ostream& out) {
     fmt::print(out, "\n{} ties between actors of {} and {}; relation mentions by month:\n",
                a.view.ties.size(), a.a, a.b);
     print_months(a.view, out);
+    print_cooperation(series, weights, out);
     return kOk;
 }
 
@@ -296,6 +301,7 @@ void add_query_commands(CLI::App& app, QueryCommands& q) {
         ->required()
         ->expected(2);
     add_selection(q.dyad, da.sel, true);
+    q.dyad->add_flag("--csv", da.csv, "The cooperation index by month as CSV");
 }
 
 bool is_query_command(const QueryCommands& q) {

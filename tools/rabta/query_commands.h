@@ -38,6 +38,7 @@ struct TopArgs {
 struct DyadArgs {
     std::vector<std::string> countries;
     Selection sel;
+    bool csv = false;  ///< the cooperation series as CSV
 };
 
 struct QueryCommands {
