@@ -219,7 +219,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     auto* export_cmd = app.add_subcommand("export", "Export the graph for Gephi and other tools");
     export_cmd->add_option("--db", db, "Database")->capture_default_str();
     export_cmd->add_option("--format", format, "Output format")
-        ->check(CLI::IsMember({"graphml", "gexf", "json", "csv"}))
+        ->check(CLI::IsMember({"graphml", "gexf", "json", "csv", "html"}))
         ->capture_default_str();
     export_cmd->add_option("-o,--output", output,
                            "Output file, replaced whole (default, or -: standard output; a "
@@ -249,6 +249,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                      "Which label goes into the label field (both are attributes)")
         ->check(CLI::IsMember({"ur", "latin"}))
         ->capture_default_str();
+    export_cmd->add_flag("--keep-isolates", gf.keep_isolates,
+                         "Keep the nodes a filter left without any edge");
+    export_cmd->add_flag("--mixed", xo.mixed,
+                         "GraphML/GEXF: symmetric ties undirected beside directed ones (Gephi, "
+                         "Gephi Lite; networkx refuses such a file)");
+    export_cmd->add_flag("--excel", xo.excel, "CSV: a UTF-8 byte-order mark, for Excel");
 
     auto* stats_cmd =
         app.add_subcommand("stats", "Counts of articles, entities and ties in a database");
@@ -405,6 +411,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                     write_gexf(g, store, f, xo);
                 } else if (format == "json") {
                     write_json(g, store, f);
+                } else if (format == "html") {
+                    write_html(g, store, f, xo);
                 } else {
                     write_graphml(g, f, xo);
                 }
