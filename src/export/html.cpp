@@ -295,6 +295,7 @@ void write_dyad_chart(std::ostream& out, const Dyad& d, const std::vector<std::s
     out << fmt::format("<text x=\"0\" y=\"11\">{}–{}: {} evidences{}, peak {} a month</text>",
                        xml_escape(d.a), xml_escape(d.b), d.total,
                        d.undated ? fmt::format(" ({} undated)", d.undated) : "", peak);
+    double label_end = 0;
     for (std::size_t i = 0; i < months.size(); ++i) {
         const double x = static_cast<double>(i) * step;
         auto it = d.months.find(months[i]);
@@ -312,9 +313,12 @@ void write_dyad_chart(std::ostream& out, const Dyad& d, const std::vector<std::s
                     xml_escape(r), c->second);
             }
         }
-        if (i == 0 || months[i].ends_with("-01"))
+        // the first month, then each January that has room for its year
+        if ((i == 0 || months[i].ends_with("-01")) && x >= label_end && x < W - 28) {
             out << fmt::format("<text x=\"{:.1f}\" y=\"{:.0f}\">{}</text>", x, H - 3,
-                               months[i].ends_with("-01") ? months[i].substr(0, 4) : months[i]);
+                               i == 0 ? months[i] : months[i].substr(0, 4));
+            label_end = x + (i == 0 ? 44 : 28);
+        }
     }
     out << fmt::format(
         "<line x1=\"0\" y1=\"{0:.0f}\" x2=\"{1:.0f}\" y2=\"{0:.0f}\" "

@@ -86,17 +86,19 @@ Layout layout(const TieGraph& tg, const LayoutOptions& o) {
     Layout out;
     out.points.resize(boost::num_vertices(g));
     const auto comps = components(g);
-    double total = 0;
+    // rows about 1.6 times as wide as the picture will be tall
+    auto side_of = [&](std::size_t size) {  // room for labels: more per node in a cluster
+        const double n = static_cast<double>(size);
+        return n <= 2 ? o.spacing * (0.9 + 0.7 * n) : o.spacing * std::sqrt(n) * 1.9;
+    };
+    double area = 0;
     for (const auto& c : comps)
-        total += static_cast<double>(c.size());
-    // rows about as wide as the picture of everything would be tall
-    const double side0 = comps.empty() ? 0 : o.spacing * std::sqrt(double(comps[0].size())) * 1.5;
-    const double row_width = std::max(side0 * 1.6, o.spacing * std::sqrt(total) * 2.0);
+        area += std::pow(side_of(c.size()) + o.spacing, 2);
+    const double side0 = comps.empty() ? 0 : side_of(comps[0].size());
+    const double row_width = std::max(side0, std::sqrt(area * 1.6));
     double x = 0, y = 0, row_height = 0;
     for (const auto& c : comps) {
-        // room for labels: a pair needs about one spacing, a cluster more per node
-        const double n = static_cast<double>(c.size());
-        const double side = n <= 2 ? o.spacing * (0.9 + 0.7 * n) : o.spacing * std::sqrt(n) * 1.5;
+        const double side = side_of(c.size());
         if (x > 0 && x + side > row_width) {
             x = 0;
             y += row_height + o.spacing;
