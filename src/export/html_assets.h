@@ -31,6 +31,7 @@ aside h2 { font-size: 15px; margin: 8px 0 4px; }
 .ur, .lab-ur { font-family: var(--naskh); direction: rtl; unicode-bidi: isolate; }
 q.ur, .evidence .ur { font-family: var(--nastaliq); font-size: 15px; line-height: 2.3; display: block; quotes: none; }
 .meta { color: #666; font-size: 12px; }
+.evidence .meta .ur { font-family: var(--naskh); font-size: 12px; line-height: 1.8; }
 .evidence { padding: 0; margin: 4px 0 8px; list-style: none; }
 .evidence li { border-top: 1px solid #eee; padding: 2px 0; }
 details.tie summary { cursor: pointer; }
@@ -222,6 +223,12 @@ inline constexpr std::string_view kHtmlScript = R"js(
 
   if (document.body.getAttribute('data-label') === 'latin') document.body.classList.add('latin');
   applyFilter();
+  // #node=ID or #edge=N opens that node or edge, so that a view can be linked to
+  var open = /^#(node|edge)=(.+)$/.exec(decodeURIComponent(location.hash));
+  if (open && open[1] === 'edge' && D.edges[+open[2]]) showEdge(+open[2]);
+  if (open && open[1] === 'node') {
+    D.nodes.forEach(function (n, i) { if (n.id === open[2]) showNode(i); });
+  }
 
   // #selftest in the URL: click through the page and write what it shows, for
   // the headless browser test (tests/export/html_test.sh)
