@@ -230,6 +230,17 @@ struct Dyad {
     int total = 0, undated = 0;
 };
 
+// Whether a date starts with YYYY-MM (the store keeps ISO dates or none).
+bool is_month(const std::string& date) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        return std::all_of(date.begin() + static_cast<long>(from),
+                           date.begin() + static_cast<long>(from + n),
+                           [](char c) { return c >= '0' && c <= '9'; });
+    };
+    return date.size() >= 7 && date[4] == '-' && digits(0, 4) && digits(5, 2) &&
+           date.substr(5, 2) >= "01" && date.substr(5, 2) <= "12";
+}
+
 std::vector<Dyad> dyads(const View& v) {
     const auto& g = v.g;
     std::map<std::pair<std::string, std::string>, Dyad> by;
@@ -243,7 +254,7 @@ std::vector<Dyad> dyads(const View& v) {
         d.a = ca, d.b = cb;
         for (const Evidence& x : ev) {
             ++d.total;
-            if (x.date.size() < 7) {
+            if (!is_month(x.date)) {
                 ++d.undated;
                 continue;
             }
