@@ -11,7 +11,23 @@ namespace rabta {
 struct ExportOptions {
     /// Which label goes into the format's label field; both are always attributes.
     enum class Label { urdu, latin } label = Label::urdu;
+    /// GraphML and GEXF: give every edge its own direction, symmetric ties
+    /// (met, signed, cooperated, agreed) undirected beside directed ones. Gephi
+    /// and Gephi Lite read such a mixed graph; networkx refuses it, and igraph and
+    /// graph-tool read every edge as undirected (README, "Direction"). Without it a
+    /// file is undirected when every tie in it is symmetric, else directed (the
+    /// `direction` attribute still says which ties are symmetric).
+    bool mixed = false;
+    /// CSV for Excel: a UTF-8 byte-order mark before each table, without which
+    /// Excel reads a CSV file in the system's ANSI code page and garbles Urdu.
+    bool excel = false;
 };
+
+/// How a GraphML or GEXF file states direction: for the whole graph, or per edge.
+enum class FileDirection { directed, undirected, mixed };
+
+/// The direction a file of this graph states (see ExportOptions::mixed).
+FileDirection file_direction(const TieGraph& graph, const ExportOptions& options);
 
 /// GraphML 1.1 that Gephi, Gephi Lite, networkx, igraph and graph-tool read
 /// alike: every key declared with attr.type and for="node" or "edge", node keys
@@ -42,6 +58,19 @@ void write_csv(const TieGraph& graph,
                std::ostream& nodes,
                std::ostream& edges,
                const ExportOptions& options = {});
+
+/// One self-contained HTML page to look at the graph without Gephi: an inline
+/// SVG drawing (layout() of the graph; nodes coloured by type as kTypeColors and
+/// sized by degree, edges styled by relation, arrows on directed ties only),
+/// Urdu labels with a Latin toggle, every tie's evidences (sentence, article,
+/// outlet, date) on a click, filters by relation and month, and per country
+/// pair a bar chart of evidences per month. No network, no embedded fonts (CSS
+/// names Debian's Noto Nastaliq Urdu / Noto Naskh Arabic / Nafees, with
+/// fallbacks), the same bytes for the same graph.
+void write_html(const TieGraph& graph,
+                const Store& store,
+                std::ostream& out,
+                const ExportOptions& options = {});
 
 /// The fixed palette of viz:color by entity type (documented in the README).
 struct TypeColor {

@@ -47,6 +47,9 @@ struct GraphFilter {
     double min_weight = 0;  ///< after the date filter
     std::string ego;        ///< entity id: keep its neighbourhood …
     int hops = 1;           ///< … of this many hops (direction ignored)
+    /// Keep the nodes that lost every edge to the filter, when they pass its
+    /// type, dyad and ego conditions; by default a filtered graph drops them.
+    bool keep_isolates = false;
 
     bool empty() const {
         return from.empty() && to.empty() && relations.empty() && types.empty() && dyad.empty() &&
@@ -73,8 +76,9 @@ class TieGraph {
     std::size_t vertex_count() const noexcept { return boost::num_vertices(g_); }
     std::size_t edge_count() const noexcept { return boost::num_edges(g_); }
     /// A new graph with the ties `f` keeps by relation, entity type, dyad, weight
-    /// and ego (dates are applied by from_store). When anything is filtered, nodes
-    /// are the ends of the kept edges (and the ego).
+    /// and ego (dates are applied by from_store). When anything is filtered, dates
+    /// included, nodes are the ends of the kept edges and the ego, plus, with
+    /// keep_isolates, every node that passes the type, dyad and ego conditions.
     TieGraph filter(const GraphFilter& f) const;
 
     /// The vertex of an entity id, if it is in the graph.
@@ -85,5 +89,28 @@ class TieGraph {
     std::map<std::string, Vertex> index_;
     EvidenceScope scope_;
 };
+
+/// A drawing of a TieGraph: one position per vertex, in vertex order, inside a
+/// width × height canvas with `margin` left free on every side.
+struct Layout {
+    struct Point {
+        double x = 0, y = 0;
+    };
+    std::vector<Point> points;
+    double width = 0, height = 0;
+};
+
+struct LayoutOptions {
+    double spacing = 60;  ///< about the distance between neighbours, in canvas units
+    double margin = 40;
+    int iterations = 300;      ///< Fruchterman–Reingold cooling steps per component
+    unsigned seed = 20250711;  ///< of the initial random placement
+};
+
+/// Fruchterman–Reingold (Boost.Graph) over each connected component (direction
+/// ignored), from a seeded random start, so the same graph gives the same
+/// drawing; components are packed largest first in rows, each in a square whose
+/// side grows with the square root of its size, so small ones stay readable.
+Layout layout(const TieGraph& graph, const LayoutOptions& options = {});
 
 }  // namespace rabta

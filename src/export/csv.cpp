@@ -7,6 +7,10 @@ namespace rabta {
 
 namespace {
 
+// Excel decodes a CSV file as UTF-8 only when it starts with this mark; without
+// it, it uses the system's ANSI code page.
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
 // A cell that a spreadsheet would take for a formula: one that begins with
 // = + - @, or with a tab or carriage return that it skips before looking
 // (OWASP's CSV injection rule). An article id or an outlet comes from the input.
@@ -51,6 +55,10 @@ void write_csv(const TieGraph& tg,
                std::ostream& edges,
                const ExportOptions& options) {
     const auto& g = tg.graph();
+    if (options.excel) {
+        nodes << kBom;
+        edges << kBom;
+    }
     row(nodes, "Id", "Label", "Type", "label_ur", "label_en", "subtype", "country", "mentions",
         "first_seen", "last_seen");
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {

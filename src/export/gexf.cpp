@@ -85,7 +85,8 @@ void write_gexf(const TieGraph& tg,
               "Bilateral digital-economy ties from Urdu news; every edge cites its sentence");
     w.end();
     w.start("graph");
-    w.attr("defaultedgetype", "directed");
+    const FileDirection direction = file_direction(tg, options);
+    w.attr("defaultedgetype", direction == FileDirection::undirected ? "undirected" : "directed");
     w.attr("mode", "dynamic");
     w.attr("timeformat", "date");
     const Attr role{"role", "string"};
@@ -147,6 +148,8 @@ void write_gexf(const TieGraph& tg,
         w.attr("id", fmt::format("e{}", n++));
         w.attr("source", g[boost::source(e, g)].id);
         w.attr("target", g[boost::target(e, g)].id);
+        if (direction == FileDirection::mixed)
+            w.attr("type", t.symmetric ? "undirected" : "directed");
         w.attr("kind", t.relation);
         w.attr("label", t.relation);
         w.attr("weight", fmt::format("{:.1f}", t.weight));

@@ -72,7 +72,8 @@ void write_graphml(const TieGraph& tg, std::ostream& out, const ExportOptions& o
     }
     w.start("graph");
     w.attr("id", "rabta");
-    w.attr("edgedefault", "directed");
+    const FileDirection direction = file_direction(tg, options);
+    w.attr("edgedefault", direction == FileDirection::directed ? "directed" : "undirected");
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
         const ActorVertex& a = g[v];
         w.start("node");
@@ -93,6 +94,7 @@ void write_graphml(const TieGraph& tg, std::ostream& out, const ExportOptions& o
         w.attr("id", fmt::format("e{}", n++));
         w.attr("source", g[boost::source(e, g)].id);
         w.attr("target", g[boost::target(e, g)].id);
+        if (direction == FileDirection::mixed) w.attr("directed", t.symmetric ? "false" : "true");
         data(w, "edgelabel", t.relation);
         data(w, "relation", t.relation);
         data(w, "weight", fmt::format("{:.1f}", t.weight));

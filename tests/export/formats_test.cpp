@@ -262,3 +262,136 @@ TEST_CASE("CSV cells that a spreadsheet would run as formulas stay text") {
                 std::string("=+-@\t\r").find(cell.empty() ? 'x' : cell[0]) == std::string::npos,
                 cell);
 }
+
+namespace {
+
+std::string graphml_of(const TieGraph& tg, const ExportOptions& o = {}) {
+    std::ostringstream out;
+    write_graphml(tg, out, o);
+    return out.str();
+}
+
+std::string gexf_of(const TieGraph& tg, const Store& s, const ExportOptions& o = {}) {
+    std::ostringstream out;
+    write_gexf(tg, s, out, o);
+    return out.str();
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("a file states one direction unless a mixed graph is asked for") {
+    const Store s = Store::open(rabta::test::seed_store());
+    const TieGraph all = TieGraph::from_store(s);
+    std::size_t symmetric = 0;
+    for (auto e : boost::make_iterator_range(boost::edges(all.graph())))
+        symmetric += all.graph()[e].symmetric;
+    REQUIRE(symmetric > 0);
+    REQUIRE(symmetric < all.edge_count());
+    // seeds: holds_role, attended and located_in beside met and cooperated
+    CHECK(file_direction(all, {}) == FileDirection::directed);
+    const std::string plain = graphml_of(all);
+    CHECK(count(plain, "edgedefault=\"directed\"") == 1);
+    CHECK(count(plain, " directed=\"") == 0);  // networkx refuses per-edge direction
+    const std::string plain_gexf = gexf_of(all, s);
+    CHECK(count(plain_gexf, " type=\"undirected\"") + count(plain_gexf, " type=\"directed\"") == 0);
+
+    GraphFilter talks;
+    talks.relations = {"met", "cooperated", "agreed"};
+    const TieGraph sym = all.filter(talks);
+    REQUIRE(sym.edge_count() > 0);
+    CHECK(file_direction(sym, {}) == FileDirection::undirected);
+    CHECK(count(graphml_of(sym), "edgedefault=\"undirected\"") == 1);
+    CHECK(count(gexf_of(sym, s), "defaultedgetype=\"undirected\"") == 1);
+
+    ExportOptions mixed;
+    mixed.mixed = true;
+    CHECK(file_direction(all, mixed) == FileDirection::mixed);
+    const std::string m = graphml_of(all, mixed);
+    // undirected by default, as graphology-graphml honours only directed="true"
+    CHECK(count(m, "edgedefault=\"undirected\"") == 1);
+    CHECK(count(m, " directed=\"false\"") == symmetric);
+    CHECK(count(m, " directed=\"true\"") == all.edge_count() - symmetric);
+    const std::string mg = gexf_of(all, s, mixed);
+    CHECK(count(mg, "defaultedgetype=\"directed\"") == 1);
+    CHECK(count(mg, " type=\"undirected\"") == symmetric);
+    // Shehbaz Sharif met Alibaba's James Dong: no arrow; Shaza Fatima holds a role: an arrow
+    CHECK(m.find("source=\"person:james-dong\" target=\"person:shehbaz-sharif\" "
+                 "directed=\"false\"") != std::string::npos);
+    CHECK(m.find("source=\"person:shaza-fatima-khawaja\" target=\"country:PK\" "
+                 "directed=\"true\"") != std::string::npos);
+}
+
+TEST_CASE("CSV for Excel starts with the UTF-8 byte-order mark and keeps CRLF rows") {
+    const Store s = Store::open(rabta::test::seed_store());
+    const TieGraph tg = TieGraph::from_store(s);
+    std::ostringstream nodes, edges, plain_nodes, plain_edges;
+    ExportOptions excel;
+    excel.excel = true;
+    write_csv(tg, nodes, edges, excel);
+    write_csv(tg, plain_nodes, plain_edges);
+    const std::string bom = "\xEF\xBB\xBF";
+    CHECK(nodes.str().starts_with(bom + "Id,Label,Type,"));
+    CHECK(edges.str().starts_with(bom + "Source,Target,Type,"));
+    CHECK(nodes.str() == bom + plain_nodes.str());  // nothing else changes
+    CHECK(edges.str() == bom + plain_edges.str());
+    CHECK(count(nodes.str(), "\r\n") == tg.vertex_count() + 1);
+    CHECK(count(nodes.str(), "\n") == tg.vertex_count() + 1);  // no bare LF
+    CHECK(nodes.str().find(",شزہ فاطمہ خواجہ,") != std::string::npos);
+}
+
+TEST_CASE("the HTML view draws every node and edge and carries every evidence") {
+    const Store s = Store::open(rabta::test::seed_store());
+    const TieGraph tg = TieGraph::from_store(s);
+    std::ostringstream out, again;
+    write_html(tg, s, out);
+    write_html(tg, s, again);
+    const std::string html = out.str();
+    CHECK(html == again.str());  // deterministic
+    CHECK(html.starts_with("<!DOCTYPE html>\n"));
+    CHECK(count(html, "<g class=\"n\" data-i=") == tg.vertex_count());
+    CHECK(count(html, "<path class=\"e\" data-i=") == tg.edge_count());
+    // arrows on directed ties only
+    std::size_t directed = 0;
+    for (auto e : boost::make_iterator_range(boost::edges(tg.graph())))
+        directed += !tg.graph()[e].symmetric;
+    CHECK(count(html, "marker-end=") == directed);
+    // self-contained: nothing is fetched, no font is embedded
+    CHECK(html.find("src=\"http") == std::string::npos);
+    CHECK(html.find("href=\"http") == std::string::npos);
+    CHECK(html.find("@import") == std::string::npos);
+    CHECK(html.find("@font-face") == std::string::npos);
+    CHECK(html.find("\"Noto Nastaliq Urdu\"") != std::string::npos);
+    // the data block: one JSON document, every evidence sentence of the store in it
+    const std::string open = "<script type=\"application/json\" id=\"data\">";
+    const auto b = html.find(open) + open.size();
+    const auto e = html.find("</script>", b);
+    rapidjson::Document d;
+    d.Parse(html.substr(b, e - b).c_str());
+    REQUIRE_FALSE(d.HasParseError());
+    CHECK(d["nodes"].Size() == tg.vertex_count());
+    CHECK(d["edges"].Size() == tg.edge_count());
+    std::set<std::string> sentences;
+    for (const auto& edge : d["edges"].GetArray()) {
+        for (const auto& ev : edge["ev"].GetArray()) {
+            sentences.insert(ev["t"].GetString());
+            // each evidence names an article the page can show the title of
+            REQUIRE(d["articles"].HasMember(ev["a"]));
+            CHECK(std::string(d["articles"][ev["a"]]["title"].GetString()).size() > 0);
+        }
+    }
+    CHECK(sentences == expected(tg, s).sentences);
+    // the Pakistan–China chart: 2024-07 (Xinhua) and 2025-07 evidences
+    CHECK(html.find("data-dyad=\"CN-PK\"") != std::string::npos);
+    CHECK(html.find("data-month=\"2024-07\"") != std::string::npos);
+    CHECK(html.find("data-month=\"2025-07\"") != std::string::npos);
+    // Urdu labels, and Latin ones for the toggle
+    CHECK(html.find("<text class=\"lab-ur\"") != std::string::npos);
+    CHECK(html.find(">Shaza Fatima Khawaja</text>") != std::string::npos);
+}

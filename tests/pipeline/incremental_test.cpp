@@ -51,6 +51,7 @@ std::string exports(const std::string& db) {
     write_gexf(g, store, out);
     write_json(g, store, out);
     write_csv(g, out, edges);
+    write_html(g, store, out);
     return out.str() + edges.str();
 }
 

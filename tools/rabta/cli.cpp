@@ -198,7 +198,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     std::string output;
     auto* export_cmd = app.add_subcommand("export", "Export the graph for Gephi and other tools");
     export_cmd->add_option("--db", db, "Database")->capture_default_str();
-    export_cmd->add_option("--format", format, "Output format: csv, gexf, graphml or json")
+    export_cmd->add_option("--format", format, "Output format: csv, gexf, graphml, html or json")
         ->capture_default_str();
     export_cmd->add_option("-o,--output", output,
                            "Output file, replaced whole (default, or -: standard output; a "
@@ -223,6 +223,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         ->add_option("--label", label,
                      "Which label goes into the label field (both are attributes)")
         ->capture_default_str();
+    export_cmd->add_flag("--keep-isolates", gf.keep_isolates,
+                         "Keep the nodes a filter left without any edge");
+    export_cmd->add_flag("--mixed", xo.mixed,
+                         "GraphML/GEXF: symmetric ties undirected beside directed ones (Gephi, "
+                         "Gephi Lite; networkx refuses such a file)");
+    export_cmd->add_flag("--excel", xo.excel, "CSV: a UTF-8 byte-order mark, for Excel");
 
     auto* stats_cmd =
         app.add_subcommand("stats", "Counts of articles, entities and ties in a database");
@@ -369,7 +375,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return r.skipped > 0 || r.repaired > 0 ? kDataProblems : kOk;
         }
         if (*export_cmd) {
-            format = one_of("--format", format, {"csv", "gexf", "graphml", "json"});
+            format = one_of("--format", format, {"csv", "gexf", "graphml", "html", "json"});
             label = one_of("--label", label, {"latin", "ur"});
             xo.label = label == "latin" ? ExportOptions::Label::latin : ExportOptions::Label::urdu;
             if (format == "csv" && (output.empty() || output == "-")) {
@@ -400,6 +406,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                     write_gexf(g, store, f, xo);
                 } else if (format == "json") {
                     write_json(g, store, f);
+                } else if (format == "html") {
+                    write_html(g, store, f, xo);
                 } else {
                     write_graphml(g, f, xo);
                 }
