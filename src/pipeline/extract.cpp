@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 #include <rabta/extract.h>
+#include <rabta/resolve.h>
 #include <rabta/text.h>
 
 #include <algorithm>
@@ -146,6 +147,7 @@ Extraction Extractor::run(const Article& article) const {
         return drop(r.source, r.target, r.relation == "holds_role");
     });
     ex.discovered = actors.discovered();
+    resolve_article(article, impl_->lexicon, impl_->rules, ex);
     std::stable_sort(
         ex.mentions.begin(), ex.mentions.end(),
         [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
