@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -65,5 +66,15 @@ bool is_digital_context(const std::string& tag);
 /// when none does). Throws ConfigError for a malformed gold file or a tie
 /// whose ends are not entities of its article.
 EvalReport evaluate(const Store& store, const std::vector<DataFile>& gold);
+
+/// One gold set's scores under its name (the split, or the gold path when it
+/// names none).
+struct ScoredSet {
+    std::string name;
+    EvalReport report;
+};
+/// The sets as one JSON object, a member per set; a test split's missed and
+/// spurious items are never written.
+void write_json(std::ostream& out, const std::vector<ScoredSet>& sets);
 
 }  // namespace rabta

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -92,5 +93,148 @@ struct EntityCard {
     std::vector<NameEvidence> names;  ///< by mentions, then surface
 };
 std::optional<EntityCard> entity_card(const Store& store, const std::string& id);
+
+/// One office held over time: the roles of one title (compared folded) at one
+/// organization, from the lexicon or from the articles, gathered into a span.
+struct RoleSpan {
+    std::string title;  ///< as first written
+    std::string org, org_label;
+    std::string first, last;    ///< ISO dates; empty: open (the lexicon's) or undated
+    std::int64_t articles = 0;  ///< articles that gave it; 0 for the lexicon's
+    std::string source;         ///< "lexicon" or "articles"
+};
+/// The entity's roles as spans, by first date (undated last), then title.
+std::vector<RoleSpan> role_spans(const StoredEntity& e);
+
+/// The relation mentions of one entity with one counterpart in one relation.
+struct TieGroup {
+    std::string relation;
+    std::string counterpart;  ///< entity id
+    bool directed = false;
+    bool outgoing = true;  ///< the entity is the source (always so when symmetric)
+    std::int64_t mentions = 0, articles = 0;
+    std::string first, last;        ///< ISO dates of the dated mentions, or empty
+    std::string sentence, article;  ///< the newest mention's
+};
+/// `rels` of entity `id` grouped, newest first (by last date, undated last),
+/// then by mentions, relation and counterpart.
+std::vector<TieGroup> tie_groups(const std::string& id, const std::vector<StoredRelation>& rels);
+
+// ---- Answers: what each query command tells the analyst, as one struct with
+// one JSON writer (schemas/query.schema.json). The CLI prints them as tables.
+
+/// The entities an answer names (ends of its ties, organizations of roles), by id.
+using EntityIndex = std::map<std::string, StoredEntity>;
+EntityIndex index_entities(const Store& store, std::vector<std::string> ids);
+
+/// `entities`: the listed entities.
+struct EntitiesAnswer {
+    std::vector<StoredEntity> entities;
+};
+EntitiesAnswer answer_entities(const Store& store, const EntityQuery& q);
+void write_json(std::ostream& out, const EntitiesAnswer& a);
+
+/// `show`: one entity's card, its roles in force on a date when asked, and its
+/// relation mentions in the scope.
+struct ShowQuery {
+    std::string id;
+    std::string as_of;  ///< ISO date, or empty: not asked
+    EvidenceScope scope;
+};
+struct ShowAnswer {
+    EntityCard card;
+    std::string as_of;
+    std::vector<StoredRole> in_office;   ///< on as_of
+    std::vector<StoredRelation> ties;    ///< as ties_of orders them
+    std::vector<RoleSpan> spans;         ///< role_spans of the entity
+    std::vector<TieGroup> groups;        ///< tie_groups of the ties
+    std::vector<std::string> relations;  ///< the scope's relations; empty: all
+    EntityIndex named;
+};
+ShowAnswer answer_show(const Store& store, const ShowQuery& q);
+void write_json(std::ostream& out, const ShowAnswer& a);
+
+/// `ties`: the relation mentions of one actor, or between two.
+struct TiesQuery {
+    std::string a, b;  ///< entity ids; b may be empty
+    EvidenceScope scope;
+};
+struct TiesAnswer {
+    std::string a, b;
+    std::vector<StoredRelation> ties;
+    EntityIndex named;
+};
+TiesAnswer answer_ties(const Store& store, const TiesQuery& q);
+void write_json(std::ostream& out, const TiesAnswer& a);
+
+/// `path`: a shortest path over the ties the filter keeps.
+struct PathQuery {
+    std::string from, to;  ///< entity ids
+    GraphFilter filter;
+};
+struct PathAnswer {
+    std::string from, to;
+    std::vector<std::string> relations;  ///< the relations it went through; empty: all
+    std::optional<std::vector<PathHop>> hops;
+    EntityIndex named;
+};
+PathAnswer answer_path(const Store& store, const PathQuery& q);
+void write_json(std::ostream& out, const PathAnswer& a);
+
+/// `top`: the most central actors of the graph the filter keeps.
+struct TopQuery {
+    std::string by = "degree";  ///< degree or betweenness
+    std::string type;           ///< only entities of this type; empty: all
+    std::size_t limit = 20;     ///< 0: all
+    GraphFilter filter;
+};
+struct TopEntry {
+    Centrality centrality;
+    std::string type, label_ur, label_en;
+};
+struct TopAnswer {
+    std::string by;
+    std::vector<std::string> relations;  ///< the relations counted; empty: all
+    std::vector<TopEntry> entries;       ///< best first
+};
+TopAnswer answer_top(const Store& store, const TopQuery& q);
+void write_json(std::ostream& out, const TopAnswer& a);
+
+/// `dyad`: the ties between the actors of two countries, month by month.
+struct DyadQuery {
+    std::string a, b;  ///< ISO codes
+    EvidenceScope scope;
+};
+struct DyadAnswer {
+    std::string a, b;
+    std::string from, to;  ///< the scope's dates
+    DyadView view;
+    EntityIndex named;
+};
+DyadAnswer answer_dyad(const Store& store, const DyadQuery& q);
+void write_json(std::ostream& out, const DyadAnswer& a);
+
+/// `diff`: what changed between two runs, with the labels of the entities it
+/// names and, for each tie added, the sentence that proves it.
+struct DiffAnswer {
+    RunDiff diff;
+    EntityIndex named;                          ///< entities of the later run it names
+    std::map<std::string, StoredTie> evidence;  ///< by tie_key, for ties added
+};
+std::string tie_key(const std::string& source,
+                    const std::string& target,
+                    const std::string& relation);
+DiffAnswer answer_diff(const Store& store, std::int64_t from_run, std::int64_t to_run);
+/// The changes as the run report's `since_previous` holds them.
+void write_json(std::ostream& out, const DiffAnswer& a);
+
+/// `stats`: what the store holds, and the size of its graph.
+struct StatsAnswer {
+    std::string database;
+    StoreStats stats;
+    std::size_t nodes = 0, edges = 0;
+};
+StatsAnswer answer_stats(const Store& store);
+void write_json(std::ostream& out, const StatsAnswer& a);
 
 }  // namespace rabta

@@ -171,7 +171,12 @@ TEST_CASE("rabta export: every format, filters by name, ambiguity reported") {
     Run ego = rabta_cmd(
         {"export", "--db", db, "--format", "csv", "-o", dir / "ego", "--ego", "سوو سنگپیو"});
     CHECK(ego.code == 0);
-    CHECK(ego.err.find("3 nodes, 2 edges") != std::string::npos);  // Aminul and Korea
+    CHECK(ego.err.find("2 nodes, 1 edges") != std::string::npos);  // the meeting with Aminul
+    CHECK(ego.err.find("--ego counts agreed, attended, cooperated, met, signed") !=
+          std::string::npos);
+    Run ego_roles = rabta_cmd({"export", "--db", db, "--format", "csv", "-o", dir / "ego2", "--ego",
+                               "سوو سنگپیو", "--exclude-relation", "located_in"});
+    CHECK(ego_roles.err.find("3 nodes, 2 edges") != std::string::npos);  // and Korea
     CHECK(rabta_cmd({"export", "--db", db, "--ego", "Suh Sangpyo"})
               .out.find("person:syed-aminul-haque") != std::string::npos);
     Run none = rabta_cmd({"export", "--db", db, "--ego", "کوئی نہیں"});
@@ -181,8 +186,9 @@ TEST_CASE("rabta export: every format, filters by name, ambiguity reported") {
         {"export", "--db", db, "--dyad", "پاکستان,کوریا", "--format", "csv", "-o", dir / "dy"});
     CHECK(dy.code == 0);
     CHECK(dy.err.find("4 nodes, 2 edges") != std::string::npos);
-    CHECK(rabta_cmd({"export", "--db", db, "--from", "July 2025"}).code == 1);
-    CHECK(rabta_cmd({"export", "--db", db, "--dyad", "PK"}).code == 1);
+    // a date or a country pair asked wrong is a usage error
+    CHECK(rabta_cmd({"export", "--db", db, "--from", "July 2025"}).code == 2);
+    CHECK(rabta_cmd({"export", "--db", db, "--dyad", "PK"}).code == 2);
 }
 
 TEST_CASE("usage errors exit 2, help and version exit 0") {
@@ -297,12 +303,21 @@ TEST_CASE("query commands on the seed store: tables and --json") {
     for (const auto& t : tj["ties"].GetArray())
         CHECK(std::string(t["date"].GetString()) >= "2025-01-01");
 
-    // the path from the Korean ambassador to the Alibaba president, each hop with its sentence
-    Run path = rabta_cmd({"path", "--db", db, "سو سنگپیو", "James Dong"});
+    // the path from the Korean ambassador to the Alibaba president, each hop with its
+    // sentence: through the offices of the two countries, so not over interactions alone
+    Run path = rabta_cmd(
+        {"path", "--db", db, "سو سنگپیو", "James Dong", "--exclude-relation", "located_in"});
     CHECK(path.code == 0);
     CHECK(path.out.find("met →") != std::string::npos);
-    auto pj = json_of(rabta_cmd({"path", "--db", db, "person:suh-sangpyo", "جیمز ڈونگ", "--json"}));
+    CHECK(path.out.find("relations: agreed, attended, cooperated, holds_role, met, signed\n") !=
+          std::string::npos);
+    auto pj = json_of(rabta_cmd({"path", "--db", db, "person:suh-sangpyo", "جیمز ڈونگ", "--json",
+                                 "--relation", "holds_role,cooperated,met"}));
     CHECK(pj["found"].GetBool());
+    auto none_j =
+        json_of(rabta_cmd({"path", "--db", db, "person:suh-sangpyo", "جیمز ڈونگ", "--json"}));
+    CHECK_FALSE(none_j["found"].GetBool());
+    CHECK(none_j["relations"].Size() == 5);
     for (const auto& h : pj["hops"].GetArray())
         CHECK(std::string(h["sentence"].GetString()).size() > 20);
 
@@ -320,7 +335,7 @@ TEST_CASE("query commands on the seed store: tables and --json") {
     CHECK(dy.out.find("عطاء اللہ تارڑ") != std::string::npos);
     auto dj = json_of(rabta_cmd({"dyad", "--db", db, "PK", "CN", "--to", "2024", "--json"}));
     CHECK(dj["months"].Size() == 1);
-    CHECK(rabta_cmd({"dyad", "--db", db, "پاکستان", "شہباز شریف"}).code == 1);  // not a country
+    CHECK(rabta_cmd({"dyad", "--db", db, "پاکستان", "شہباز شریف"}).code == 2);  // not a country
     CHECK(rabta_cmd({"dyad", "--db", db, "PK"}).code == 2);
 }
 

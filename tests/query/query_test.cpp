@@ -120,3 +120,93 @@ TEST_CASE("the Pakistan–China dyad lists the seed ties between their actors, b
     CHECK(y24.months.size() == 1);
     CHECK(y24.months.count("2024-07") == 1);
 }
+
+TEST_CASE("show gathers roles into spans and ties by relation and counterpart") {
+    const Store s = Store::open(rabta::test::seed_store());
+    const ShowAnswer a = answer_show(s, {"person:shaza-fatima-khawaja", "2025-07-10", {}});
+    // four roles: the lexicon's two as they are, and one span per office from the articles
+    CHECK(a.card.entity.roles.size() == 4);
+    REQUIRE(a.spans.size() == 4);
+    for (const auto& r : a.spans) {
+        CAPTURE(r.title);
+        CHECK(r.articles == (r.source == "lexicon" ? 0 : 1));
+    }
+    CHECK(a.spans.front().first == "2024-03-11");  // by first date
+    CHECK(a.in_office.size() == 2);
+    // two holds_role mentions, each with Pakistan, in two articles: one group
+    REQUIRE(a.groups.size() == 1);
+    const TieGroup& g = a.groups.front();
+    CHECK(g.relation == "holds_role");
+    CHECK(g.counterpart == "country:PK");
+    CHECK(g.outgoing);
+    CHECK(g.mentions == 2);
+    CHECK(g.articles == 2);
+    CHECK(g.first == "2024-07-06");
+    CHECK(g.last == "2025-07-10");
+    CHECK(g.article == "000_e3da61d015d2337c");  // the newest sentence speaks for it
+    CHECK(a.named.count("country:PK") == 1);
+    // with the roles left out nothing is left
+    EvidenceScope no_roles;
+    no_roles.relations = {"met", "signed"};
+    const ShowAnswer b = answer_show(s, {"person:shaza-fatima-khawaja", "", no_roles});
+    CHECK(b.ties.empty());
+    CHECK(b.groups.empty());
+    CHECK(b.relations == no_roles.relations);
+}
+
+TEST_CASE("tie groups: newest first, undated last, incoming ties apart") {
+    auto rel = [](const char* s, const char* t, const char* r, bool directed, const char* date,
+                  const char* article) {
+        StoredRelation x;
+        x.source = s;
+        x.target = t;
+        x.relation = r;
+        x.directed = directed;
+        x.date = date;
+        x.article = article;
+        x.sentence = std::string("sentence of ") + article;
+        return x;
+    };
+    const std::vector<StoredRelation> rels{
+        rel("a", "b", "met", false, "2024-01-05", "x1"),
+        rel("b", "a", "met", false, "2024-03-01", "x2"),  // symmetric: the same group
+        rel("a", "f", "attended", true, "", "x3"),
+        rel("c", "a", "signed", true, "2024-02-01", "x4"),  // incoming
+    };
+    const auto g = tie_groups("a", rels);
+    REQUIRE(g.size() == 3);
+    CHECK(g[0].counterpart == "b");
+    CHECK(g[0].mentions == 2);
+    CHECK(g[0].first == "2024-01-05");
+    CHECK(g[0].last == "2024-03-01");
+    CHECK(g[0].article == "x2");
+    CHECK(g[1].relation == "signed");
+    CHECK_FALSE(g[1].outgoing);
+    CHECK(g[2].relation == "attended");  // undated last
+    CHECK(g[2].last.empty());
+    CHECK(g[2].sentence == "sentence of x3");
+}
+
+TEST_CASE("top and path over the interactions leave the role hub out") {
+    const Store s = Store::open(rabta::test::seed_store());
+    TopQuery all;
+    all.limit = 0;
+    TopQuery inter = all;
+    inter.filter.relations = {"agreed", "attended", "cooperated", "met", "signed"};
+    auto degree = [](const TopAnswer& a, const char* id) {
+        for (const auto& e : a.entries)
+            if (e.centrality.id == id) return e.centrality.degree;
+        return std::size_t{0};
+    };
+    const TopAnswer ta = answer_top(s, all), ti = answer_top(s, inter);
+    CHECK(ti.relations == inter.filter.relations);
+    CHECK(degree(ti, "country:PK") < degree(ta, "country:PK"));
+    // Shaza Fatima Khawaja is tied to Pakistan by her roles only
+    PathQuery p{"person:shaza-fatima-khawaja", "country:PK", {}};
+    const PathAnswer with_roles = answer_path(s, p);
+    REQUIRE(with_roles.hops);
+    CHECK(with_roles.hops->size() == 1);
+    CHECK(with_roles.named.count("country:PK") == 1);
+    p.filter.relations = inter.filter.relations;
+    CHECK_FALSE(answer_path(s, p).hops);
+}

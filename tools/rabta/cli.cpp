@@ -3,12 +3,17 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
+#include <rabta/arguments.h>
 #include <rabta/build.h>
 #include <rabta/error.h>
 #include <rabta/export.h>
 #include <rabta/facts.h>
 #include <rabta/graph.h>
+#include <rabta/lookup.h>
 #include <rabta/output.h>
+#include <rabta/query.h>
+#include <rabta/report.h>
 #include <rabta/store.h>
 #include <rabta/version.h>
 #include <sys/stat.h>
@@ -45,71 +50,32 @@ std::string join_counts(const std::map<std::string, std::int64_t>& m) {
     return s.empty() ? "none" : s;
 }
 
-std::vector<std::string> split_list(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= s.size() && !s.empty()) {
-        std::size_t comma = s.find(',', start);
-        std::string item =
-            s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        while (!item.empty() && item.front() == ' ')
-            item.erase(item.begin());
-        while (!item.empty() && item.back() == ' ')
-            item.pop_back();
-        if (!item.empty()) out.push_back(item);
-        if (comma == std::string::npos) break;
-        start = comma + 1;
+// The export filter from its flags: names and countries resolved, lists and
+// dates checked (UsageError, LookupError).
+GraphFilter export_filter(const Store& store,
+                          const Selection& sel,
+                          const std::string& types,
+                          const std::string& dyad,
+                          const std::string& ego,
+                          GraphFilter gf) {
+    // an ego network counts the interactions unless told otherwise: through
+    // holds_role and located_in every actor is two hops from its country
+    const bool interactions = !ego.empty() && !chose_relations(sel);
+    const GraphFilter scoped =
+        filter_of(sel, interactions ? interaction_relations() : std::vector<std::string>{});
+    gf.from = scoped.from;
+    gf.to = scoped.to;
+    gf.relations = scoped.relations;
+    gf.types = list_of("--type", types, entity_types());
+    if (!dyad.empty()) {
+        const auto comma = dyad.find(',');
+        if (comma == std::string::npos || dyad.find(',', comma + 1) != std::string::npos)
+            throw UsageError("--dyad takes two countries: C1,C2");
+        for (const std::string& c : {dyad.substr(0, comma), dyad.substr(comma + 1)})
+            gf.dyad.push_back(resolve_country(store, "--dyad", c));
     }
-    return out;
-}
-
-bool resolve_filter(const Store& store,
-                    const std::string& from,
-                    const std::string& to,
-                    const std::string& relations,
-                    const std::string& types,
-                    const std::string& dyad,
-                    const std::string& ego,
-                    GraphFilter& gf,
-                    std::ostream& err) {
-    if (!from.empty()) {
-        auto d = period_bound(from, false);
-        if (!d)
-            return fmt::print(err, "rabta: --from '{}' is not YYYY, YYYY-MM or YYYY-MM-DD\n", from),
-                   false;
-        gf.from = *d;
-    }
-    if (!to.empty()) {
-        auto d = period_bound(to, true);
-        if (!d)
-            return fmt::print(err, "rabta: --to '{}' is not YYYY, YYYY-MM or YYYY-MM-DD\n", to),
-                   false;
-        gf.to = *d;
-    }
-    gf.relations = split_list(relations);
-    gf.types = split_list(types);
-    for (const std::string& c : split_list(dyad)) {
-        if (c.size() == 2 && std::isalpha(static_cast<unsigned char>(c[0])) &&
-            std::isalpha(static_cast<unsigned char>(c[1]))) {
-            gf.dyad.push_back({static_cast<char>(std::toupper(static_cast<unsigned char>(c[0]))),
-                               static_cast<char>(std::toupper(static_cast<unsigned char>(c[1])))});
-            continue;
-        }
-        auto id = one_entity(store, c, err);
-        if (!id) return false;
-        if (!id->starts_with("country:")) {
-            return fmt::print(err, "rabta: --dyad '{}' is {}, not a country\n", c, *id), false;
-        }
-        gf.dyad.push_back(id->substr(8));
-    }
-    if (!dyad.empty() && gf.dyad.size() != 2)
-        return fmt::print(err, "rabta: --dyad takes two countries: C1,C2\n"), false;
-    if (!ego.empty()) {
-        auto id = one_entity(store, ego, err);
-        if (!id) return false;
-        gf.ego = *id;
-    }
-    return true;
+    if (!ego.empty()) gf.ego = resolve_entity(store, ego);
+    return gf;
 }
 
 }  // namespace
@@ -222,20 +188,15 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     std::string output;
     auto* export_cmd = app.add_subcommand("export", "Export the graph for Gephi and other tools");
     export_cmd->add_option("--db", db, "Database")->capture_default_str();
-    export_cmd->add_option("--format", format, "Output format")
-        ->check(CLI::IsMember({"graphml", "gexf", "json", "csv"}))
+    export_cmd->add_option("--format", format, "Output format: csv, gexf, graphml or json")
         ->capture_default_str();
     export_cmd->add_option("-o,--output", output,
                            "Output file, replaced whole (default, or -: standard output; a "
                            "device or FIFO is written in place, a link's target is replaced)");
     GraphFilter gf;
-    std::string from, to, relations, types, dyad, ego;
-    export_cmd->add_option("--from", from,
-                           "Only evidence on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)");
-    export_cmd->add_option("--to", to,
-                           "Only evidence on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)");
-    export_cmd->add_option("--relation", relations,
-                           "Only these relations, comma-separated (met,signed,...)");
+    Selection export_sel;
+    std::string types, dyad, ego;
+    add_selection(export_cmd, export_sel, true);
     export_cmd->add_option("--type", types,
                            "Only ties between entities of these types, comma-separated");
     export_cmd->add_option("--dyad", dyad,
@@ -251,12 +212,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     export_cmd
         ->add_option("--label", label,
                      "Which label goes into the label field (both are attributes)")
-        ->check(CLI::IsMember({"ur", "latin"}))
         ->capture_default_str();
 
     auto* stats_cmd =
         app.add_subcommand("stats", "Counts of articles, entities and ties in a database");
     stats_cmd->add_option("--db", db, "Database")->capture_default_str();
+    bool stats_json = false;
+    stats_cmd->add_flag("--json", stats_json,
+                        "One JSON object (schemas/query.schema.json) instead of lines");
 
     auto* review_cmd = app.add_subcommand(
         "review", "Actors found by patterns and not in the lexicon, and roles that disagree");
@@ -385,6 +348,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return r.skipped > 0 || r.repaired > 0 ? kDataProblems : kOk;
         }
         if (*export_cmd) {
+            format = one_of("--format", format, {"csv", "gexf", "graphml", "json"});
+            label = one_of("--label", label, {"latin", "ur"});
             xo.label = label == "latin" ? ExportOptions::Label::latin : ExportOptions::Label::urdu;
             if (format == "csv" && (output.empty() || output == "-")) {
                 fmt::print(err,
@@ -404,9 +369,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                     in.check_output(f, "-o");
             }
             Store store = Store::open(db);
-            if (!resolve_filter(store, from, to, relations, types, dyad, ego, gf, err))
-                return kDataProblems;
-            TieGraph g = TieGraph::from_store(store, gf);
+            TieGraph g =
+                TieGraph::from_store(store, export_filter(store, export_sel, types, dyad, ego, gf));
+            if (!ego.empty() && !chose_relations(export_sel))
+                fmt::print(err, "rabta export: --ego counts {}{}\n",
+                           fmt::join(interaction_relations(), ", "), kInteractionsByDefault);
             auto write = [&](std::ostream& f) {
                 if (format == "gexf") {
                     write_gexf(g, store, f, xo);
@@ -432,16 +399,15 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return kOk;
         }
         if (*stats_cmd) {
-            Store store = Store::open(db);
-            StoreStats s = store.stats();
-            TieGraph g = TieGraph::from_store(store);
+            const StatsAnswer a = answer_stats(Store::open(db));
+            if (stats_json) return write_json(out, a), kOk;
             fmt::print(out, "database: {}\n", db);
-            fmt::print(out, "articles: {}\n", s.articles);
-            fmt::print(out, "mentions: {}\n", s.mentions);
-            fmt::print(out, "entities: {}\n", join_counts(s.entities_by_type));
-            fmt::print(out, "relation mentions: {}\n", join_counts(s.relations_by_type));
-            fmt::print(out, "graph: {} nodes, {} edges (ties)\n", g.vertex_count(), g.edge_count());
-            for (const auto& [k, v] : s.meta)
+            fmt::print(out, "articles: {}\n", a.stats.articles);
+            fmt::print(out, "mentions: {}\n", a.stats.mentions);
+            fmt::print(out, "entities: {}\n", join_counts(a.stats.entities_by_type));
+            fmt::print(out, "relation mentions: {}\n", join_counts(a.stats.relations_by_type));
+            fmt::print(out, "graph: {} nodes, {} edges (ties)\n", a.nodes, a.edges);
+            for (const auto& [k, v] : a.stats.meta)
                 fmt::print(out, "{}: {}\n", k, v);
             return kOk;
         }
@@ -492,7 +458,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                            base->id);
                 return kDataProblems;
             }
-            print_diff(out, store.diff(base->id, last.id), store, diff_json);
+            print_diff(out, answer_diff(store, base->id, last.id), diff_json);
             return kOk;
         }
         if (*review_cmd) {
@@ -528,6 +494,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     } catch (const InputError& e) {
         fmt::print(err, "rabta: {}\n", visible(e.what()));
         if (*build_cmd) fmt::print(err, "stopped (--strict); the previous database is unchanged\n");
+        return kDataProblems;
+    } catch (const LookupError& e) {
+        print_error(err, e.what());
         return kDataProblems;
     } catch (const UsageError& e) {
         fmt::print(err, "rabta: {}\n", e.what());

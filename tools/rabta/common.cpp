@@ -2,62 +2,65 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
-#include <rabta/text.h>
+#include <rabta/arguments.h>
+#include <rabta/error.h>
 
-#include <cctype>
+#include <sstream>
+
+#include "table.h"
 
 namespace rabta::cli {
 
-std::optional<std::string> period_bound(const std::string& d, bool end) {
-    auto digits = [&](std::size_t at, std::size_t n) {
-        if (d.size() < at + n) return false;
-        for (std::size_t i = at; i < at + n; ++i) {
-            if (d[i] < '0' || d[i] > '9') return false;
-        }
-        return true;
-    };
-    if (d.size() == 4 && digits(0, 4)) return d + (end ? "-12-31" : "-01-01");
-    if (d.size() == 7 && digits(0, 4) && d[4] == '-' && digits(5, 2))
-        return d + (end ? "-31" : "-01");
-    if (d.size() == 10 && digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' &&
-        digits(8, 2))
-        return d;
-    return std::nullopt;
+void add_selection(CLI::App* cmd, Selection& s, bool dates, const std::string& fallback) {
+    cmd->add_option(
+        "--relation", s.relation,
+        "Only these relations, comma-separated (met,signed,...; default: " + fallback + ")");
+    cmd->add_option("--exclude-relation", s.exclude_relation,
+                    "Leave these relations out, comma-separated (holds_role,located_in,...)");
+    if (!dates) return;
+    cmd->add_option("--from", s.from, "From this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    cmd->add_option("--to", s.to, "Up to this date (YYYY, YYYY-MM or YYYY-MM-DD)");
 }
 
-std::optional<std::string> one_entity(const Store& store,
-                                      const std::string& name,
-                                      std::ostream& err) {
-    std::vector<std::string> ids = store.find_entities(name);
-    // «PK», «CN»: a country by its ISO code
-    if (ids.empty() && name.size() == 2 && std::isupper(static_cast<unsigned char>(name[0])) &&
-        std::isupper(static_cast<unsigned char>(name[1])))
-        ids = store.find_entities("country:" + name);
-    if (ids.size() == 1) return ids.front();
-    if (ids.empty()) {
-        fmt::print(err, "rabta: no entity is named '{}'\n", name);
-        // names that contain it, to pick from («شہباز» → شہباز شریف)
-        const std::string key = fold_key(name);
-        std::vector<std::string> near;
-        if (!key.empty()) {
-            for (const StoredEntity& e : store.entities()) {
-                bool hit = false;
-                for (const auto& a : e.aliases)
-                    hit = hit || fold_key(a).find(key) != std::string::npos;
-                if (hit) near.push_back(fmt::format("{}  {}", e.id, e.label_ur));
-            }
-        }
-        if (!near.empty()) {
-            fmt::print(err, "names that contain it:\n");
-            for (std::size_t i = 0; i < near.size() && i < 10; ++i)
-                fmt::print(err, "  {}\n", near[i]);
-        }
-    } else {
-        fmt::print(err, "rabta: '{}' names {} entities; use one of these ids:\n", name, ids.size());
-        for (const auto& id : ids)
-            fmt::print(err, "  {}\n", id);
+namespace {
+
+std::string date_of(const char* flag, const std::string& d, bool end) {
+    if (d.empty()) return "";
+    if (auto bound = period_bound(d, end)) return *bound;
+    throw UsageError(fmt::format("{} '{}' is not a date: YYYY, YYYY-MM or YYYY-MM-DD", flag, d));
+}
+
+}  // namespace
+
+EvidenceScope scope_of(const Selection& s, const std::vector<std::string>& fallback) {
+    EvidenceScope scope;
+    scope.from = date_of("--from", s.from, false);
+    scope.to = date_of("--to", s.to, true);
+    scope.relations = relation_selection(s.relation, s.exclude_relation, fallback);
+    return scope;
+}
+
+GraphFilter filter_of(const Selection& s, const std::vector<std::string>& fallback) {
+    const EvidenceScope scope = scope_of(s, fallback);
+    GraphFilter f;
+    f.from = scope.from;
+    f.to = scope.to;
+    f.relations = scope.relations;
+    return f;
+}
+
+bool chose_relations(const Selection& s) {
+    return !s.relation.empty() || !s.exclude_relation.empty();
+}
+
+void print_error(std::ostream& err, const std::string& message) {
+    std::istringstream lines(message);
+    std::string line;
+    bool first = true;
+    while (std::getline(lines, line)) {
+        fmt::print(err, "{}{}\n", first ? "rabta: " : "", visible(line));
+        first = false;
     }
-    return std::nullopt;
 }
 
 }  // namespace rabta::cli

@@ -9,17 +9,13 @@
 #include <filesystem>
 #include <set>
 
-#include "json_out.h"
 #include "table.h"
 
 namespace rabta::cli {
 
 namespace {
 
-struct Scored {
-    std::string name;  // the split, or the gold path when it names none
-    EvalReport report;
-};
+using Scored = ScoredSet;
 
 // Rows of the side-by-side table: every entity type and relation any set scored.
 std::vector<std::pair<std::string, const Score*>> rows_of(const EvalReport& r) {
@@ -115,71 +111,6 @@ void print_summary(const Scored& s, std::ostream& out) {
                r.ties.precision(), r.ties.recall(), r.ties.f1(), r.mode.rate(), r.context.rate());
 }
 
-void write_score(json::Writer& w, const char* k, const Score& sc) {
-    json::key(w, k);
-    w.StartObject();
-    json::num(w, "tp", sc.tp);
-    json::num(w, "fp", sc.fp);
-    json::num(w, "fn", sc.fn);
-    w.Key("precision");
-    w.Double(sc.precision());
-    w.Key("recall");
-    w.Double(sc.recall());
-    w.Key("f1");
-    w.Double(sc.f1());
-    w.EndObject();
-}
-
-void write_agreement(json::Writer& w, const char* k, const Agreement& a) {
-    json::key(w, k);
-    w.StartObject();
-    json::num(w, "compared", a.compared);
-    json::num(w, "agreed", a.agreed);
-    w.EndObject();
-}
-
-void write_json(const std::vector<Scored>& sets, std::ostream& out) {
-    rapidjson::OStreamWrapper os(out);
-    json::Writer w(os);
-    w.StartObject();
-    for (const auto& s : sets) {
-        const EvalReport& r = s.report;
-        json::key(w, s.name.c_str());
-        w.StartObject();
-        json::num(w, "scored", static_cast<std::int64_t>(r.scored));
-        write_score(w, "entities", r.entities);
-        json::key(w, "entities_by_type");
-        w.StartObject();
-        for (const auto& [k, sc] : r.entities_by_type)
-            write_score(w, k.c_str(), sc);
-        w.EndObject();
-        write_score(w, "ties", r.ties);
-        json::key(w, "ties_by_relation");
-        w.StartObject();
-        for (const auto& [k, sc] : r.ties_by_relation)
-            write_score(w, k.c_str(), sc);
-        w.EndObject();
-        write_agreement(w, "mode", r.mode);
-        write_agreement(w, "context", r.context);
-        write_agreement(w, "context_digital", r.context_digital);
-        if (r.split != "test") {
-            json::key(w, "missed");
-            w.StartArray();
-            for (const auto& m : r.missed)
-                w.String(m.c_str(), static_cast<rapidjson::SizeType>(m.size()));
-            w.EndArray();
-            json::key(w, "spurious");
-            w.StartArray();
-            for (const auto& m : r.spurious)
-                w.String(m.c_str(), static_cast<rapidjson::SizeType>(m.size()));
-            w.EndArray();
-        }
-        w.EndObject();
-    }
-    w.EndObject();
-    out << '\n';
-}
-
 // A directory that holds dev/ and test/ (tests/gold) stands for both splits.
 std::vector<std::string> expand_splits(const std::vector<std::string>& gold) {
     namespace fs = std::filesystem;
@@ -208,7 +139,7 @@ int run_eval(const EvalOptions& o, std::ostream& out) {
         sets.push_back(std::move(s));
     }
     if (o.json) {
-        write_json(sets, out);
+        write_json(out, sets);
         return 0;
     }
     if (o.summary) {

@@ -3,133 +3,28 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include "json_out.h"
+#include <algorithm>
+#include <map>
+
 #include "table.h"
 
 namespace rabta::cli {
 
-namespace {
-
-using namespace json;
-
-void write_changes(Writer& w, const RunDiff& d) {
-    auto entities = [&](const char* k, const std::vector<RunDiff::Entity>& v) {
-        w.Key(k);
-        w.StartArray();
-        for (const auto& e : v) {
-            w.StartObject();
-            str(w, "id", e.id);
-            str(w, "type", e.type);
-            str(w, "label_ur", e.label_ur);
-            w.EndObject();
+void print_diff(std::ostream& out, const DiffAnswer& a, bool json) {
+    if (json) return write_json(out, a);
+    const RunDiff& d = a.diff;
+    // labels: the later run's entities, or what the earlier run called a removed one
+    std::map<std::string, std::string> gone;
+    for (const auto& e : d.entities_removed)
+        gone.emplace(e.id, e.label_ur);
+    auto label = [&](const std::string& id) -> std::string {
+        if (auto it = a.named.find(id); it != a.named.end()) {
+            const StoredEntity& e = it->second;
+            return e.label_en.empty() ? e.label_ur : e.label_ur + " (" + e.label_en + ")";
         }
-        w.EndArray();
+        auto it = gone.find(id);
+        return it == gone.end() || it->second.empty() ? id : it->second + " [" + id + "]";
     };
-    auto ties = [&](const char* k, const std::vector<RunDiff::Tie>& v) {
-        w.Key(k);
-        w.StartArray();
-        for (const auto& t : v) {
-            w.StartObject();
-            str(w, "source", t.source);
-            str(w, "target", t.target);
-            str(w, "relation", t.relation);
-            num(w, "evidences_before", t.evidences_before);
-            num(w, "evidences_after", t.evidences_after);
-            w.EndObject();
-        }
-        w.EndArray();
-    };
-    auto roles = [&](const char* k, const std::vector<RunDiff::Role>& v) {
-        w.Key(k);
-        w.StartArray();
-        for (const auto& r : v) {
-            w.StartObject();
-            str(w, "entity", r.entity);
-            str(w, "title", r.title);
-            str(w, "org", r.org);
-            w.EndObject();
-        }
-        w.EndArray();
-    };
-    num(w, "from_run", d.from_run);
-    num(w, "to_run", d.to_run);
-    entities("entities_added", d.entities_added);
-    entities("entities_removed", d.entities_removed);
-    ties("ties_added", d.ties_added);
-    ties("ties_removed", d.ties_removed);
-    ties("ties_changed", d.ties_changed);
-    roles("roles_added", d.roles_added);
-    roles("roles_removed", d.roles_removed);
-}
-
-}  // namespace
-
-void write_run_report(std::ostream& out,
-                      const BuildReport& r,
-                      const std::vector<std::string>& problems,
-                      const Store& store) {
-    const std::vector<StoredRun> runs = store.runs();
-    const StoredRun* run = runs.empty() ? nullptr : &runs.back();
-    rapidjson::OStreamWrapper os(out);
-    Writer w(os);
-    w.StartObject();
-    num(w, "run", r.run);
-    str(w, "database", store.path());
-    str(w, "started", run ? run->started : "");
-    str(w, "finished", run ? run->finished : "");
-    str(w, "status", run ? run->status : "");
-    str(w, "mode", r.mode);
-    w.Key("full_reason");
-    if (r.full_reason.empty()) {
-        w.Null();
-    } else {
-        w.String(r.full_reason.c_str(), static_cast<rapidjson::SizeType>(r.full_reason.size()));
-    }
-    opt_str(w, "damaged_kept_as", r.damaged_kept_as);
-    num(w, "snapshots_pruned", r.snapshots_pruned);
-    str(w, "lexicon_version", run ? run->lexicon_version : "");
-    str(w, "rules_version", run ? run->rules_version : "");
-    w.Key("articles");
-    w.StartObject();
-    num(w, "stored", r.articles);
-    num(w, "added", r.added);
-    num(w, "changed", r.changed);
-    num(w, "removed", r.removed);
-    num(w, "unchanged", r.unchanged);
-    num(w, "kept", r.kept);
-    num(w, "skipped", r.skipped);
-    num(w, "repaired", r.repaired);
-    num(w, "repeated_copies", r.duplicates);
-    w.EndObject();
-    w.Key("problems");
-    w.StartArray();
-    for (const auto& p : problems)
-        w.String(p.c_str(), static_cast<rapidjson::SizeType>(p.size()));
-    w.EndArray();
-    num(w, "mentions", r.mentions);
-    num(w, "relation_mentions", r.relations);
-    w.Key("since_previous");
-    if (r.since_previous) {
-        w.StartObject();
-        write_changes(w, *r.since_previous);
-        w.EndObject();
-    } else {
-        w.Null();
-    }
-    w.EndObject();
-    out << '\n';
-}
-
-void print_diff(std::ostream& out, const RunDiff& d, const Store&, bool json) {
-    if (json) {
-        rapidjson::OStreamWrapper os(out);
-        Writer w(os);
-        w.StartObject();
-        write_changes(w, d);
-        w.EndObject();
-        out << '\n';
-        return;
-    }
     fmt::print(out, "changes from run {} to run {}\n", d.from_run, d.to_run);
     auto entities = [&](const char* what, const std::vector<RunDiff::Entity>& v) {
         fmt::print(out, "\n{} ({}):\n", what, v.size());
@@ -139,13 +34,26 @@ void print_diff(std::ostream& out, const RunDiff& d, const Store&, bool json) {
             t.add({e.id, e.type, e.label_ur});
         t.print(out);
     };
-    auto ties = [&](const char* what, const std::vector<RunDiff::Tie>& v) {
+    auto ties = [&](const char* what, const std::vector<RunDiff::Tie>& v, bool evidence) {
         fmt::print(out, "\n{} ({}):\n", what, v.size());
         if (v.empty()) return;
-        Table t({"relation", "source", "target", "evidences before", "after"});
-        for (const auto& x : v)
-            t.add({x.relation, x.source, x.target, std::to_string(x.evidences_before),
-                   std::to_string(x.evidences_after)});
+        std::vector<std::string> head{"relation", "source", "target", "evidences before", "after"};
+        if (evidence) head.insert(head.end(), {"date", "article", "sentence"});
+        Table t(head);
+        for (const auto& x : v) {
+            std::vector<std::string> row{x.relation, label(x.source), label(x.target),
+                                         std::to_string(x.evidences_before),
+                                         std::to_string(x.evidences_after)};
+            if (evidence) {
+                auto it = a.evidence.find(tie_key(x.source, x.target, x.relation));
+                const bool has = it != a.evidence.end();
+                row.insert(row.end(),
+                           {has && !it->second.first_date.empty() ? it->second.first_date : "-",
+                            has ? it->second.best_article : "-",
+                            has ? snippet(it->second.best_sentence, 90) : "-"});
+            }
+            t.add(std::move(row));
+        }
         t.print(out);
     };
     auto roles = [&](const char* what, const std::vector<RunDiff::Role>& v) {
@@ -153,14 +61,14 @@ void print_diff(std::ostream& out, const RunDiff& d, const Store&, bool json) {
         if (v.empty()) return;
         Table t({"person", "title", "at"});
         for (const auto& r : v)
-            t.add({r.entity, r.title, r.org});
+            t.add({label(r.entity), r.title, label(r.org)});
         t.print(out);
     };
     entities("entities added", d.entities_added);
     entities("entities removed", d.entities_removed);
-    ties("ties added", d.ties_added);
-    ties("ties removed", d.ties_removed);
-    ties("ties whose evidence changed", d.ties_changed);
+    ties("ties added", d.ties_added, true);
+    ties("ties removed", d.ties_removed, false);
+    ties("ties whose evidence changed", d.ties_changed, false);
     roles("roles added", d.roles_added);
     roles("roles removed", d.roles_removed);
 }

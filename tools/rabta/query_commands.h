@@ -1,5 +1,7 @@
-// The query commands: entities, show, ties, path, top, dyad. Each prints an
-// aligned table, or with --json one object described by schemas/query.schema.json.
+// The query commands: entities, show, ties, path, top, dyad. Each parses its
+// options into its own struct, asks the library for its answer (rabta/query.h)
+// and prints it as an aligned table, or with --json as the answer's JSON
+// (schemas/query.schema.json).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -7,7 +9,36 @@
 #include <string>
 #include <vector>
 
+#include "common.h"
+
 namespace rabta::cli {
+
+struct EntitiesArgs {
+    std::string type, country;
+    bool discovered = false;
+};
+struct ShowArgs {
+    std::string name, as_of;
+    Selection sel;
+};
+struct TiesArgs {
+    std::vector<std::string> names;  ///< NAME [NAME2]
+    Selection sel;
+};
+struct PathArgs {
+    std::vector<std::string> names;  ///< NAME1 NAME2
+    Selection sel;
+};
+struct TopArgs {
+    std::string by = "degree";
+    std::string type;
+    std::size_t limit = 20;
+    Selection sel;
+};
+struct DyadArgs {
+    std::vector<std::string> countries;
+    Selection sel;
+};
 
 struct QueryCommands {
     CLI::App* entities = nullptr;
@@ -19,12 +50,12 @@ struct QueryCommands {
 
     std::string db = "out/rabta.db";
     bool json = false;
-    std::string type, country;
-    bool discovered = false;
-    std::vector<std::string> names;
-    std::string relation, from, to, as_of;
-    std::string by = "degree";
-    std::size_t limit = 20;
+    EntitiesArgs entities_args;
+    ShowArgs show_args;
+    TiesArgs ties_args;
+    PathArgs path_args;
+    TopArgs top_args;
+    DyadArgs dyad_args;
 };
 
 void add_query_commands(CLI::App& app, QueryCommands& q);

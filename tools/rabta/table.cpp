@@ -37,6 +37,23 @@ std::string visible(std::string_view s) {
     return out;
 }
 
+std::string snippet(std::string s, std::size_t max_cols) {
+    std::replace(s.begin(), s.end(), '\n', ' ');
+    if (display_width(s) <= max_cols) return s;
+    std::size_t cut = 0, cols = 0, space = 0;
+    while (cut < s.size() && cols < max_cols) {
+        if (s[cut] == ' ') space = cut;
+        ++cut;
+        while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+            ++cut;
+        ++cols;
+    }
+    if (space > 0) cut = space;
+    while (cut > 0 && s[cut - 1] == ' ')
+        --cut;
+    return s.substr(0, cut) + " …";
+}
+
 std::size_t display_width(const std::string& s) {
     std::size_t w = 0;
     const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());

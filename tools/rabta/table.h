@@ -19,6 +19,11 @@ std::string visible(std::string_view s);
 /// Terminal columns of a UTF-8 string.
 std::size_t display_width(const std::string& s);
 
+/// `s` on one line (line breaks as spaces) in at most `max_cols` columns: cut
+/// at the last space that fits, with " …", so a snippet ends on a whole word
+/// (a word longer than the cell is cut at a character).
+std::string snippet(std::string s, std::size_t max_cols);
+
 class Table {
   public:
     explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
