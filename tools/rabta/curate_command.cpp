@@ -4,6 +4,7 @@
 #include <fmt/ostream.h>
 #include <rabta/data_source.h>
 #include <rabta/error.h>
+#include <rabta/lookup.h>
 #include <rabta/resolve.h>
 #include <rabta/store.h>
 
@@ -11,7 +12,6 @@
 #include <fstream>
 
 #include "cli.h"
-#include "common.h"
 
 namespace rabta::cli {
 
@@ -48,9 +48,14 @@ CurationDecision decision_of(const std::string& action, const StoredEntity& e) {
 }
 
 std::optional<StoredEntity> entity(const Store& store, const std::string& name, std::ostream& err) {
-    auto id = one_entity(store, name, err);
-    if (!id) return std::nullopt;
-    auto found = store.entities({*id});
+    std::string id;
+    try {
+        id = resolve_entity(store, name);
+    } catch (const LookupError& e) {
+        fmt::print(err, "rabta curate: {}\n", e.what());
+        return std::nullopt;
+    }
+    auto found = store.entities({id});
     if (found.empty()) {
         fmt::print(err, "rabta curate: '{}' is in no article of the store\n", name);
         return std::nullopt;
