@@ -26,6 +26,8 @@ struct BuildOptions {
     std::optional<std::string> lexicon;      ///< file or directory; default embedded
     std::optional<std::string> rules;        ///< file or directory; default embedded
     std::optional<std::string> boilerplate;  ///< file; default embedded
+    /// The curation overlay (rabta curate); default: beside `db`, when it is there.
+    std::optional<std::string> curated;
     bool strict = false;  ///< stop at the first bad article, leaving the old store
     /// How long to wait for another build of the same database to finish before
     /// giving up with LockedError.

@@ -8,6 +8,7 @@
 #include <rabta/facts.h>
 #include <rabta/lexicon.h>
 #include <rabta/output.h>
+#include <rabta/resolve.h>
 #include <rabta/rules.h>
 #include <rabta/store.h>
 #include <sys/file.h>
@@ -126,6 +127,16 @@ void remove_leftovers(const fs::path& db) {
 }
 
 // What a build reads besides the database: corpus, facts and data files.
+// The curation overlay a build reads: the one named, else the one beside the
+// database when there is one.
+std::optional<std::string> curation_file(const BuildOptions& opt) {
+    if (opt.curated) return opt.curated;
+    const std::string beside = default_curation_path(opt.db);
+    std::error_code ec;
+    if (std::filesystem::exists(beside, ec)) return beside;
+    return std::nullopt;
+}
+
 Inputs data_inputs(const BuildOptions& opt) {
     Inputs in;
     for (const auto& p : opt.paths)
@@ -135,6 +146,7 @@ Inputs data_inputs(const BuildOptions& opt) {
     if (opt.lexicon) in.add(*opt.lexicon, "a lexicon file");
     if (opt.rules) in.add(*opt.rules, "a rules file");
     if (opt.boilerplate) in.add(*opt.boilerplate, "a boilerplate file");
+    if (auto c = curation_file(opt)) in.add(*c, "the curation overlay");
     return in;
 }
 
@@ -429,8 +441,8 @@ Inputs build_inputs(const BuildOptions& opt) {
 
 BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
     // Everything that can stop the run on bad configuration happens before any write.
-    const detail::ExtractionData data =
-        detail::ExtractionData::load(requested.lexicon, requested.rules, requested.boilerplate);
+    const detail::ExtractionData data = detail::ExtractionData::load(
+        requested.lexicon, requested.rules, requested.boilerplate, curation_file(requested));
     const Lexicon& lexicon = data.lexicon;
     const Boilerplate& bp = data.boilerplate();
     const Extractor extractor(lexicon, data.rules, requested.limits);

@@ -17,9 +17,11 @@ struct ExtractionData {
     std::optional<Boilerplate> own_boilerplate;
 
     /// Each path is a file or directory of *.json; nothing: the embedded data.
+    /// `curation`: an analyst's overlay (rabta curate), applied to the lexicon.
     static ExtractionData load(const std::optional<std::string>& lexicon,
                                const std::optional<std::string>& rules,
-                               const std::optional<std::string>& boilerplate);
+                               const std::optional<std::string>& boilerplate,
+                               const std::optional<std::string>& curation = std::nullopt);
     const Boilerplate& boilerplate() const {
         return own_boilerplate ? *own_boilerplate : Boilerplate::embedded();
     }

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 #include <rabta/extract.h>
+#include <rabta/resolve.h>
 #include <rabta/text.h>
 
 #include <algorithm>
@@ -156,6 +157,7 @@ Extraction Extractor::run(const Article& article) const {
     ex.topics = impl_->contexts.topics(topic_scores);
     impl_->contexts.inherit(ex.topics, ex.relations);
     ex.discovered = actors.discovered();
+    resolve_article(article, impl_->lexicon, impl_->rules, ex);
     std::stable_sort(
         ex.mentions.begin(), ex.mentions.end(),
         [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });

@@ -3,6 +3,7 @@
 #include <rabta/error.h>
 #include <rabta/facts.h>
 #include <rabta/lexicon.h>
+#include <rabta/resolve.h>
 #include <rabta/rules.h>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -47,6 +48,7 @@ Versions extraction_versions(const Lexicon& lexicon, const Rules& rules, const B
     return {{"lexicon_version", detail::hex64(lexicon.version())},
             {"rules_version", detail::hex64(rules.version())},
             {"boilerplate_version", detail::hex64(bp.version())},
+            {"resolve_version", detail::hex64(ResolveData::embedded().version)},
             {"rabta_version", RABTA_VERSION}};
 }
 

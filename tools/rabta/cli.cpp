@@ -32,6 +32,7 @@
 #include <system_error>
 
 #include "common.h"
+#include "curate_command.h"
 #include "eval_command.h"
 #include "history.h"
 #include "progress_line.h"
@@ -101,6 +102,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     // What build and merge share: the store, the data files, the run's mode.
     auto add_store_options = [&](CLI::App* cmd) {
         cmd->add_option("--db", bo.db, "Database to build or update")->capture_default_str();
+        cmd->add_option("--curated", bo.curated,
+                        "Curation overlay (rabta curate) to apply (default: DB.curated.json "
+                        "beside the database, when it is there)");
         cmd->add_option("--lexicon", bo.lexicon,
                         "Lexicon file or directory (default: embedded seeds/lexicon)");
         cmd->add_option("--rules", bo.rules, "Rules file (default: embedded seeds/rules)");
@@ -266,6 +270,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
     QueryCommands query;
     add_query_commands(app, query);
+    CurateCommand curate;
+    add_curate_command(app, curate);
 
     std::vector<const char*> argv;
     for (const auto& a : args)
@@ -291,7 +297,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                     if (*p) in.add(**p, "a data file");
                 return in;
             }
-            in.add_database(is_query_command(query) ? query.db : db);
+            in.add_database(is_query_command(query) ? query.db : *curate.cmd ? curate.db : db);
             if (*eval_cmd)
                 for (const auto& g : eval.gold)
                     in.add(g, "a gold file");
@@ -301,6 +307,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (out_fd >= 0 && ::fstat(out_fd, &out_st) == 0 && S_ISREG(out_st.st_mode))
             reads().check_output_fd(out_fd, "standard output");
         if (int code = run_query_command(query, out, err); code >= 0) return code;
+        if (int code = run_curate_command(curate, out, err); code >= 0) return code;
         if (*extract_cmd) {
             std::size_t bad = 0;  // errors; warnings keep exit 0
             ProgressLine line(err, show_progress(progress, quiet, err));
