@@ -4,7 +4,7 @@
 #pragma once
 
 #include <rabta/context.h>
-#include <rabta/extract.h>
+#include <rabta/relation.h>
 
 #include <cstddef>
 #include <string_view>
