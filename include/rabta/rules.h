@@ -85,6 +85,7 @@ struct ActorPatterns {
     /// else is a generic noun phrase («انشورنس کمپنی»), not an actor.
     std::vector<Phrase> common_words;
     std::vector<Phrase> generic_heads;  ///< organization suffixes that name no kind: «کمپنی»
+    std::vector<std::string> families;  ///< pattern families in the order they run
     bool role_anaphors = false;
 };
 

@@ -90,6 +90,27 @@ class Discoverer {
     bool enabled() const { return enabled_; }
 
   private:
+    /// One sentence's state while the pattern families run over it.
+    struct Pass;
+    using Family = void (Discoverer::*)(Pass&) const;
+    /// The families by the names actors.json orders them under "families".
+    static const std::map<std::string, Family, std::less<>>& families();
+
+    // One function per pattern family; each claims tokens no mention holds yet.
+    void ministries(Pass& ps) const;  ///< «وزارت خارجہ», «وفاقی وزارت نجکاری»
+    void organizations(Pass& ps) const;  ///< «… پورٹس کمپنی», «… ٹیکنالوجیز»
+    void forums(Pass& ps) const;         ///< «… سمٹ», «… کانفرنس 2024»
+    void firm_lists(Pass& ps) const;  ///< «گوگل، ٹک ٹاک، اوڈو … سمیت 750 کمپنیاں»
+    void cities(Pass& ps) const;   ///< «آذربائیجان کے شہر باکو»
+    void held_in(Pass& ps) const;  ///< «بیجنگ میں منعقدہ … کانفرنس»
+    void leaders(Pass& ps) const;  ///< «… زبیر عیسیٰ کی سربراہی میں»
+    void titles(Pass& ps) const;   ///< «[X کے] TITLE [portfolio] [ORG] [honorific] NAME»
+
+    /// Organizations by suffix and forums by head, named by the words before them.
+    void by_head(Pass& ps, const PhraseSet& heads, EntityType type, bool generic_inside) const;
+    /// A word that can be part of a name: not a mention, function word, generic
+    /// word, title, or number.
+    bool name_word(const Pass& ps, std::size_t i) const;
     bool titles_starts(std::string_view s) const;
     /// Length of a «کے», «کی نمائندگی» … ending right before token i, if any.
     std::optional<std::size_t> title_of_at(const std::vector<std::string_view>& toks,
@@ -99,6 +120,7 @@ class Discoverer {
         return std::nullopt;
     }
 
+    std::vector<Family> order_;  ///< the families in the order the data gives
     bool enabled_ = false;
     const ActorPatterns& p_;
     PhraseSet titles_, portfolios_, honorifics_, suffixes_, ministries_, forum_heads_, generic_,

@@ -88,6 +88,9 @@ ActorPatterns load_actors(const DataFile& f) {
     a.former = optional_phrases(o, doc, "former");
     a.common_words = optional_phrases(o, doc, "common_words");
     a.generic_heads = optional_phrases(o, doc, "generic_heads");
+    if (auto it = doc.FindMember("families"); it != doc.MemberEnd())
+        for (const auto& name : it->value.GetArray())
+            a.families.emplace_back(name.GetString());
     if (auto it = doc.FindMember("list_heads"); it != doc.MemberEnd()) {
         a.list_before = optional_phrases(o, it->value, "before");
         a.list_after = optional_phrases(o, it->value, "after");
