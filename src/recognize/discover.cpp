@@ -57,7 +57,7 @@ std::uint32_t ActorTable::discover(EntityType type,
     a.id = discovered_id(type, label, keys.front());
     a.subtype = "discovered";
     a.label_ur = label;
-    a.label_en = Romanizer::embedded()(label);
+    a.label_en = (labels_ ? *labels_ : LatinLabels::embedded())(label);
     a.country = country;
     a.names.push_back(label);
     // The same id from another spelling in this article is the same actor.
@@ -82,7 +82,17 @@ std::optional<std::uint32_t> ActorTable::country(std::string_view iso) const {
     return static_cast<std::uint32_t>(a - lexicon_.actors().data());
 }
 
-Discoverer::Discoverer(const ActorPatterns& p, const Lexicon&) : p_(p) {
+Discoverer::Discoverer(const ActorPatterns& p, const Lexicon& lexicon)
+    : labels_(LatinLabels::embedded()), p_(p) {
+    // Known names read as the lexicon spells them in Latin: every name of a country
+    // or place, and names of two words or more of other actors (one word of a
+    // person's name, «نواز», is no label for the whole of another name).
+    for (const Actor& a : lexicon.actors()) {
+        if (a.label_en.empty()) continue;
+        const bool any = a.type == EntityType::country || a.type == EntityType::place;
+        for (const auto& name : a.names)
+            if (any || name.find(' ') != std::string::npos) labels_.add_name(name, a.label_en);
+    }
     enabled_ = !p.titles.empty() || !p.organization_suffixes.empty();
     for (std::size_t i = 0; i < p.titles.size(); ++i) {
         titles_.add_all(p.titles[i].words, static_cast<int>(i));

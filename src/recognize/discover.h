@@ -4,6 +4,7 @@
 #pragma once
 
 #include <rabta/lexicon.h>
+#include <rabta/romanize.h>
 #include <rabta/rules.h>
 #include <rabta/text.h>
 
@@ -43,9 +44,12 @@ class ActorTable {
     /// Local keys, for matching later sentences of the article.
     const std::map<std::string, std::uint32_t>& keys() const { return keys_; }
     std::optional<std::uint32_t> country(std::string_view iso) const;
+    /// Latin labels of actors discovered from now on (else the embedded table).
+    void use_labels(const LatinLabels* labels) { labels_ = labels; }
 
   private:
     const Lexicon& lexicon_;
+    const LatinLabels* labels_ = nullptr;
     std::vector<Actor> local_;
     std::map<std::string, std::uint32_t> keys_;
 };
@@ -121,6 +125,7 @@ class Discoverer {
     }
 
     std::vector<Family> order_;  ///< the families in the order the data gives
+    LatinLabels labels_;         ///< loanwords, letters and the lexicon's names
     bool enabled_ = false;
     const ActorPatterns& p_;
     PhraseSet titles_, portfolios_, honorifics_, suffixes_, ministries_, forum_heads_, generic_,

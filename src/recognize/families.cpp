@@ -107,6 +107,7 @@ Discovery Discoverer::run(const std::vector<std::string_view>& toks,
     Discovery d;
     d.mentions = lexicon_mentions;
     if (!enabled_) return d;
+    table.use_labels(&labels_);
     Pass ps{toks,
             is_word,
             table,

@@ -41,3 +41,41 @@ TEST_CASE("rules that do not compile name the file") {
     CHECK_THROWS_WITH_AS(Romanizer::load("bad.txt", "ب > ; $undefined > x;"),
                          doctest::Contains("bad.txt"), rabta::ConfigError);
 }
+
+TEST_CASE("English loanwords, spelled letters and known names read back as English") {
+    rabta::LatinLabels t = rabta::LatinLabels::embedded();
+    t.add_name("پاکستان", "Pakistan");
+    // the issue's examples: loanwords, spelling variants (ہاوسز / ہاؤسز) folded
+    CHECK(t("پاکستان سافٹ ویئر ہاوسز ایسوسی ایشن") == "Pakistan Software Houses Association");
+    CHECK(t("پاکستان سافٹ ویئر ہاؤسز ایسوسی ایشن") == "Pakistan Software Houses Association");
+    CHECK(t("براڈ شیٹ انکوائری کمیشن") == "Broadsheet Inquiry Commission");
+    // letters in a row are one acronym; a lone letter word is romanized
+    CHECK(t("پی سی بی") == "PCB");
+    CHECK(t("آئی سی سی بورڈ آف ڈائریکٹرز") == "ICC Board of Directors");
+    // an invented name no table holds is romanized, its loanword read as English
+    CHECK(t("زرغونہ ٹیکنالوجیز") == "Zarghona Technologies");
+    CHECK(t("Cybernet") == "Cybernet");
+}
+
+TEST_CASE("a known name wins over the words it is made of") {
+    rabta::LatinLabels t = rabta::LatinLabels::embedded();
+    CHECK(t("نیشنل بینک") == "National Bank");
+    t.add_name("نیشنل بینک", "National Bank of Pakistan");
+    CHECK(t("نیشنل بینک") == "National Bank of Pakistan");
+}
+
+TEST_CASE("a loanwords file that reads one spelling two ways names the entry") {
+    const rabta::DataFile f{"bad-loanwords.json",
+                            R"({"version": 1, "words": [{"en": "Commission", "ur": ["کمیشن"]},
+                                {"en": "Committee", "ur": ["کمیشن"]}]})"};
+    std::string message;
+    try {
+        rabta::LatinLabels::load(f);
+    } catch (const rabta::ConfigError& e) {
+        message = e.what();
+    }
+    CHECK(message.find("bad-loanwords.json") != std::string::npos);
+    CHECK(message.find("/words/1/ur/0") != std::string::npos);
+    const rabta::DataFile g{"bad-loanwords.json", R"({"version": 1, "words": [{"en": "X"}]})"};
+    CHECK_THROWS_AS(rabta::LatinLabels::load(g), rabta::ConfigError);
+}
