@@ -66,6 +66,7 @@ struct BuildReport {
     /// Stored under a derived id: an earlier article of the run held theirs for
     /// another story (derived_article_id). A warning: nothing was lost.
     std::int64_t renamed = 0;
+    std::int64_t empty = 0;  ///< records with no story text (a warning)
     std::int64_t mentions = 0;
     std::int64_t relations = 0;
     std::map<std::string, std::int64_t> entities_by_type;

@@ -28,6 +28,7 @@ class InputError : public Error {
         skipped,   ///< not read: an error
         repaired,  ///< kept after bytes were replaced: an error, as the bytes are lost
         renamed,   ///< kept under a derived id: a warning
+        empty,     ///< a record with no story text: nothing to keep, so nothing lost: a warning
     };
     /// line is 1-based; 0 means "the whole file" (then byte offsets go into reason).
     InputError(std::string file, std::size_t line, std::string reason, bool repaired = false);
@@ -37,8 +38,10 @@ class InputError : public Error {
     const std::string& reason() const noexcept { return reason_; }
     /// True when the input was kept rather than skipped (repaired or renamed).
     bool repaired() const noexcept { return outcome_ != Outcome::skipped; }
-    /// True for a warning (renamed: nothing of the input lost), not an error.
-    bool warning() const noexcept { return outcome_ == Outcome::renamed; }
+    /// True for a warning (renamed, empty: nothing of the input lost), not an error.
+    bool warning() const noexcept {
+        return outcome_ == Outcome::renamed || outcome_ == Outcome::empty;
+    }
     Outcome outcome() const noexcept { return outcome_; }
     /// "skipped", "repaired" or "renamed": how problem lines begin.
     const char* verb() const noexcept;

@@ -72,6 +72,10 @@ void parse_jsonl_record(const Record& r, const Boilerplate& boilerplate, Parsed&
     auto fail = [&](const std::string& reason) {
         out.problems.emplace_back(r.file, r.line, reason);
     };
+    // A record that holds no story loses nothing by being left out: a warning.
+    auto no_story = [&](const std::string& reason) {
+        out.problems.emplace_back(r.file, r.line, reason, InputError::Outcome::empty);
+    };
     std::string line = r.bytes;
     if (auto bad = detail::first_invalid_utf8(line)) {
         std::size_t n = 0;
@@ -114,13 +118,13 @@ void parse_jsonl_record(const Record& r, const Boilerplate& boilerplate, Parsed&
     a.regions =
         detail::content_regions(a.text, lines, 0, lines.size(), boilerplate, a.boilerplate_lines);
     if (a.regions.empty()) {
-        fail("article '" + a.id + "' has no story text (empty or only boilerplate)");
+        no_story("article '" + a.id + "' has no story text (empty or only boilerplate)");
         return;
     }
     if (detail::take_dateline(a, a.regions.front(), boilerplate) && a.regions.front().empty()) {
         a.regions.erase(a.regions.begin());
         if (a.regions.empty()) {
-            fail("article '" + a.id + "' has no story text (only a dateline)");
+            no_story("article '" + a.id + "' has no story text (only a dateline)");
             return;
         }
     }

@@ -357,6 +357,9 @@ void count_problem(BuildReport& report, const InputError& e) {
         case InputError::Outcome::renamed:
             ++report.renamed;
             break;
+        case InputError::Outcome::empty:
+            ++report.empty;
+            break;
     }
 }
 

@@ -113,6 +113,7 @@ void write_run_report(std::ostream& out,
     write_int(w, "repaired", r.repaired);
     write_int(w, "repeated_copies", r.duplicates);
     write_int(w, "renamed", r.renamed);
+    write_int(w, "empty", r.empty);
     w.EndObject();
     // every problem in order, then the same split: errors lost an article or some
     // of its bytes, warnings kept it whole

@@ -28,6 +28,8 @@ const char* InputError::verb() const noexcept {
             return "repaired";
         case Outcome::renamed:
             return "renamed";
+        case Outcome::empty:
+            return "ignored";
         case Outcome::skipped:
             break;
     }

@@ -19,7 +19,7 @@ case_ "export --relation bogus" 2 "--relation 'bogus' is not one of" bytes -- q 
 case_ "top --type persn" 2 "--type 'persn' is not one of: country, forum, organization, person, place (did you mean 'person'?)" none -- q top --type persn
 case_ "entities --type organisation" 2 "(did you mean 'organization'?)" none -- q entities --type organisation
 case_ "export --type person,firm" 2 "--type 'firm' is not one of" none -- q export --type person,firm
-case_ "export --format gxf" 2 "--format 'gxf' is not one of: csv, gexf, graphml, json (did you mean 'gexf'?)" none -- q export --format gxf
+case_ "export --format gxf" 2 "--format 'gxf' is not one of: csv, gexf, graphml, html, json (did you mean 'gexf'?)" none -- q export --format gxf
 case_ "export --label arabic" 2 "--label 'arabic' is not one of: latin, ur" none -- q export --label arabic
 case_ "top --by closeness" 2 "--by 'closeness' is not one of: betweenness, degree" none -- q top --by closeness
 # a list in any case and spacing is read as the codes it names

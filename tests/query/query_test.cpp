@@ -116,7 +116,7 @@ TEST_CASE("the Pakistan–China dyad lists the seed ties between their actors, b
     CHECK(d.months.at("2024-07").at("cooperated") == 3);
     CHECK(d.months.at("2025-07").at("met") == 3);
     // a date range keeps only its months
-    const DyadView y24 = dyad_view(s, "PK", "CN", {"2024-01-01", "2024-12-31", {}, {}});
+    const DyadView y24 = dyad_view(s, "PK", "CN", {"2024-01-01", "2024-12-31", {}, {}, {}});
     CHECK(y24.months.size() == 1);
     CHECK(y24.months.count("2024-07") == 1);
 }

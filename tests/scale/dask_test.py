@@ -148,7 +148,7 @@ def run(rabta, corpus, tmp):
     reference = graph_of(rabta, os.path.join(tmp, 'build.db'), tmp, 'build')
     reference['counts'] = report_counts(report)
     want = dict(stored=2000, added=2000, changed=0, removed=0, unchanged=0, kept=0, skipped=0,
-                repaired=0, repeated_copies=0, renamed=0, problems=0)
+                repaired=0, repeated_copies=0, renamed=0, empty=0, problems=0)
     if reference['counts'] != want:
         print(f"FAIL  the reference build reports {reference['counts']}, expected {want}")
         return 1

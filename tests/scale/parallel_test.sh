@@ -64,7 +64,7 @@ print(" ".join(f"{k}={v}" for k, v in sorted(r["articles"].items())), "problems=
 start=$SECONDS
 rabta build "$articles" --db "$tmp/build.db" -q -j 2 --report "$tmp/build.report.json" ||
   { echo "FAIL  the reference build failed"; exit 1; }
-want="added=2000 changed=0 kept=0 removed=0 renamed=0 repaired=0 repeated_copies=0 skipped=0 stored=2000 unchanged=0 problems=0"
+want="added=2000 changed=0 empty=0 kept=0 removed=0 renamed=0 repaired=0 repeated_copies=0 skipped=0 stored=2000 unchanged=0 problems=0"
 [ "$(report_counts "$tmp/build.report.json")" = "$want" ] ||
   { echo "FAIL  the reference build reports $(report_counts "$tmp/build.report.json"), expected $want"; exit 1; }
 rabta export --db "$tmp/build.db" --format graphml -o "$tmp/build.graphml" 2>/dev/null

@@ -76,7 +76,7 @@ TEST_CASE("opening what is not a rabta store fails with the path and a reason") 
     }
     CHECK_THROWS_WITH_AS(Store::open(dir / "newer.db"),
                          doctest::Contains("schema version 99 is newer than this rabta "
-                                           "understands (4)"),
+                                           "understands (5)"),
                          StoreError);
     {
         SQLite::Database db(dir / "plain.db", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -182,7 +182,7 @@ TEST_CASE("a version 3 database gets per-article discoveries and run counts when
     // the migration may have changed the graph: no run's snapshot vouches for it
     CHECK(s.snapshot_run() == 0);
     SQLite::Database db(path);
-    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 4);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == kStoreSchemaVersion);
     CHECK(db.execAndGet("SELECT count(*) FROM discoveries").getInt() == 2);
     CHECK(db.execAndGet("SELECT count(*) FROM discovered_names").getInt() == 2);
     const std::vector<StoredRun> runs = s.runs();

@@ -88,7 +88,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     app.set_version_flag("--version", std::string("rabta ") + std::string(version()));
     app.require_subcommand(1);
     app.footer(
-        "Exit codes: 0 success (renamed articles too), 1 data problems reported (bad articles "
+        "Exit codes: 0 success (warnings too: renamed articles, records with no story), 1 data problems reported (bad articles "
         "skipped, or "
         "a bad\nlexicon/rules "
         "file stopped the run before anything was written), 2 usage error, 3 database or output "
@@ -368,6 +368,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 fmt::print(out, "), {} skipped", r.skipped);
                 if (r.repaired > 0) fmt::print(out, ", {} repaired", r.repaired);
                 if (r.renamed > 0) fmt::print(out, ", {} renamed (reused ids)", r.renamed);
+                if (r.empty > 0) fmt::print(out, ", {} with no story ignored", r.empty);
                 if (r.duplicates > 0) fmt::print(out, ", {} repeated copies ignored", r.duplicates);
                 if (r.snapshots_pruned > 0)
                     fmt::print(out, "; {} old run snapshots pruned (--keep-runs)",
