@@ -128,8 +128,8 @@ class Rules {
     }
     std::map<std::string, std::vector<Phrase>> contexts;  ///< context tag → cues, of `taxonomy`
     ContextTaxonomy taxonomy;  ///< contexts.json; empty when no contexts file was given
-    std::vector<Rule> rules;                              ///< in priority order
-    ActorPatterns actors;                                 ///< empty when no actors file was given
+    std::vector<Rule> rules;   ///< in priority order
+    ActorPatterns actors;      ///< empty when no actors file was given
 
     const RelationType* relation(std::string_view name) const;
     std::uint64_t version() const noexcept { return version_; }

@@ -1,7 +1,7 @@
 // The run report and `diff --json`: one writer for the changes between runs.
+#include <fmt/format.h>
 #include <rabta/query.h>
 #include <rabta/report.h>
-#include <fmt/format.h>
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 

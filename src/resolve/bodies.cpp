@@ -34,10 +34,19 @@ const ResolveData& ResolveData::embedded() {
 
 namespace {
 
+// `s` between two spaces. Written with append(), not " " + std::string(...):
+// GCC 12 at -O3 reports a false -Wrestrict inside operator+ (as in
+// text/romanize.cpp).
+std::string padded(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out.append(1, ' ').append(s).append(1, ' ');
+    return out;
+}
+
 // Whole words of `head` inside `name` (both folded, words split by spaces).
 bool has_words(std::string_view name, std::string_view head) {
-    const std::string n = " " + std::string(name) + " ";
-    return n.find(" " + std::string(head) + " ") != std::string::npos;
+    return padded(name).find(padded(head)) != std::string::npos;
 }
 
 bool is_body(const Actor& a, const ResolveData& data) {

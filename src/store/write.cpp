@@ -90,9 +90,10 @@ void Store::commit() {
     finish_load();
     guarded(impl_->path, "cannot commit", [&] {
         if (impl_->loading) check_references(impl_->db, impl_->path);
-        for (auto* st : {&impl_->ins_article, &impl_->ins_mention, &impl_->ins_relation, &impl_->ins_topic,
-                         &impl_->ins_entity, &impl_->ins_discovery, &impl_->ins_alias,
-                         &impl_->ins_role, &impl_->set_origin, &impl_->find_article})
+        for (auto* st :
+             {&impl_->ins_article, &impl_->ins_mention, &impl_->ins_relation, &impl_->ins_topic,
+              &impl_->ins_entity, &impl_->ins_discovery, &impl_->ins_alias, &impl_->ins_role,
+              &impl_->set_origin, &impl_->find_article})
             st->reset();
         impl_->remove_article.clear();
         impl_->tx->commit();

@@ -41,8 +41,7 @@ void check(const ParsedSentence& p, const ActorTable& actors, std::size_t n) {
         if (c.token >= n || c.relation.empty() || p.clause_of_token[c.token] != c.clause)
             __builtin_trap();
         // the verb's scope starts after its cue; its object ends at the cue
-        if (c.scope_end <= c.token || c.scope_end > n || c.object_begin > c.token)
-            __builtin_trap();
+        if (c.scope_end <= c.token || c.scope_end > n || c.object_begin > c.token) __builtin_trap();
     }
     for (const auto* markers : {&p.intents, &p.negations})
         for (const ModeMarker& m : *markers)

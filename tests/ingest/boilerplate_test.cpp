@@ -156,22 +156,22 @@ TEST_CASE("the literal pre-filter never hides a match: optional, escaped, groupe
       "outlets_by_host": []
 })json");
     CHECK(bp.classify("پڑھیں").rule == "optional-colon");
-CHECK(bp.classify("پڑھیں:").rule == "optional-colon");
-CHECK(bp.classify("تفصیل").rule == "quantified-group");
-CHECK(bp.classify("مزید تفصیلات").rule == "quantified-group");
-CHECK(bp.classify("post views: 12").rule == "cased");
-CHECK(bp.classify("Post VIEWS:12").rule == "cased");
-CHECK(bp.classify("بیجنگ میں نمائش (شِنہوا)").rule == "escaped");
-CHECK(bp.classify("خبر ختم").rule == "lookahead");
-CHECK(bp.classify("کہانی جاری ہے").rule == "alternation");
-// and a line that holds none of a rule's characters is kept
-CHECK(bp.classify("بیجنگ میں نمائش شنہوا").action == LineAction::keep);
-CHECK(bp.classify("post views 12").action == LineAction::keep);
-auto d = bp.dateline("کراچی : وزیر اطلاعات");
-REQUIRE(d);
-CHECK(d->city == "کراچی");
-CHECK_FALSE(bp.dateline("کراچی میں وزیر اطلاعات"));
-CHECK(bp.strip_date_label("اشاعت کی تاریخ: 10 جولائی") == "10 جولائی");
+    CHECK(bp.classify("پڑھیں:").rule == "optional-colon");
+    CHECK(bp.classify("تفصیل").rule == "quantified-group");
+    CHECK(bp.classify("مزید تفصیلات").rule == "quantified-group");
+    CHECK(bp.classify("post views: 12").rule == "cased");
+    CHECK(bp.classify("Post VIEWS:12").rule == "cased");
+    CHECK(bp.classify("بیجنگ میں نمائش (شِنہوا)").rule == "escaped");
+    CHECK(bp.classify("خبر ختم").rule == "lookahead");
+    CHECK(bp.classify("کہانی جاری ہے").rule == "alternation");
+    // and a line that holds none of a rule's characters is kept
+    CHECK(bp.classify("بیجنگ میں نمائش شنہوا").action == LineAction::keep);
+    CHECK(bp.classify("post views 12").action == LineAction::keep);
+    auto d = bp.dateline("کراچی : وزیر اطلاعات");
+    REQUIRE(d);
+    CHECK(d->city == "کراچی");
+    CHECK_FALSE(bp.dateline("کراچی میں وزیر اطلاعات"));
+    CHECK(bp.strip_date_label("اشاعت کی تاریخ: 10 جولائی") == "10 جولائی");
 }
 
 TEST_CASE("boilerplate verdicts agree across threads, each with its own matchers") {

@@ -88,7 +88,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     app.set_version_flag("--version", std::string("rabta ") + std::string(version()));
     app.require_subcommand(1);
     app.footer(
-        "Exit codes: 0 success (warnings too: renamed articles, records with no story), 1 data problems reported (bad articles "
+        "Exit codes: 0 success (warnings too: renamed articles, records with no story), 1 data "
+        "problems reported (bad articles "
         "skipped, or "
         "a bad\nlexicon/rules "
         "file stopped the run before anything was written), 2 usage error, 3 database or output "
