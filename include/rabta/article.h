@@ -49,10 +49,10 @@ using ProblemSink = std::function<void(const InputError&)>;
 using KnownRecord = std::function<bool(const std::string& origin, std::uint64_t raw_hash)>;
 
 /// The id an article is stored under when an earlier article of the same run
-/// holds its id for a different story (corpora that reuse ids): `ID~XXXXXXXX`,
-/// the first 8 hex digits of the FNV-1a hash of its URL, or of its title and
+/// holds its id for a different story (corpora that reuse ids): `ID~` and
+/// the first 8 hex digits of the FNV-1a hash of its URL (e.g. `ID~4983a3a4`), or of its title and
 /// text when it has no URL or another story holds that id too; past that,
-/// `ID~XXXXXXXX-2`, `-3`, … `taken` says whether a candidate id is held by
+/// `ID~4983a3a4-2`, `-3`, … `taken` says whether a candidate id is held by
 /// another story in this run. The derived id depends on the article alone, so
 /// it is the same in every run, in full and incremental builds and in a merge
 /// of shards' facts, whatever else the corpus holds, as long as the holder of

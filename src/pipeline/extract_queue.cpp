@@ -45,10 +45,10 @@ void ExtractQueue::worker() {
         Batch* b = nullptr;
         {
             std::unique_lock lock(mutex_);
-            queued_.wait(lock, [&] { return stopping_ || !todo_.empty(); });
+            queued_.wait(lock, [&] { return stopping_ || !unclaimed_.empty(); });
             if (stopping_) return;
-            b = todo_.front();
-            todo_.pop_front();
+            b = unclaimed_.front();
+            unclaimed_.pop_front();
         }
         try {
             b->done.reserve(b->items.size());
@@ -144,7 +144,7 @@ void ExtractQueue::launch() {
     filling_.clear();
     {
         const std::lock_guard lock(mutex_);
-        todo_.push_back(b.get());
+        unclaimed_.push_back(b.get());
     }
     running_.push_back(std::move(b));
     queued_.notify_one();

@@ -85,9 +85,9 @@ class ExtractQueue {
     std::vector<Item> filling_;
     std::deque<std::unique_ptr<Batch>> running_;  ///< in input order; owned here
     std::mutex mutex_;
-    std::condition_variable queued_;    ///< todo_ grew, or stopping_
+    std::condition_variable queued_;    ///< unclaimed_ grew, or stopping_
     std::condition_variable finished_;  ///< a batch became ready
-    std::deque<Batch*> todo_;           ///< not yet taken by a worker
+    std::deque<Batch*> unclaimed_;           ///< not yet taken by a worker
     bool stopping_ = false;
     std::vector<std::thread> pool_;
 };
