@@ -183,22 +183,68 @@ const rapidjson::SchemaDocument& schema_for(std::string_view path) {
     return ref;
 }
 
+// RapidJSON 1.1 hashes the values that meet an "enum" or "uniqueItems" by
+// casting each double to a 64-bit integer, which is undefined beyond that
+// range. Such a number is valid JSON and may sit in a field rabta ignores, so
+// it is not refused: the validator reads a copy where it is held at the edge
+// of the range, which keeps its sign and every bound our schemas set.
+bool castable(double d) {
+    return d >= -9.2e18 && d <= 1.8e19;
+}
+
+bool has_uncastable(const rapidjson::Value& v) {
+    if (v.IsDouble()) return !castable(v.GetDouble());
+    if (v.IsArray()) {
+        for (const auto& e : v.GetArray())
+            if (has_uncastable(e)) return true;
+    } else if (v.IsObject()) {
+        for (const auto& m : v.GetObject())
+            if (has_uncastable(m.value)) return true;
+    }
+    return false;
+}
+
+void clamp_uncastable(rapidjson::Value& v) {
+    if (v.IsDouble() && !castable(v.GetDouble())) {
+        v.SetDouble(v.GetDouble() < 0 ? -9.2e18 : 1.8e19);
+    } else if (v.IsArray()) {
+        for (auto& e : v.GetArray())
+            clamp_uncastable(e);
+    } else if (v.IsObject()) {
+        for (auto& m : v.GetObject())
+            clamp_uncastable(m.value);
+    }
+}
+
+// Validates `checked`; a value named in the reason is quoted from `shown`,
+// the document as the user wrote it.
+std::optional<std::string> violation(const rapidjson::Value& checked,
+                                     const rapidjson::Value& shown,
+                                     std::string_view schema_path,
+                                     std::string* pointer) {
+    rapidjson::SchemaValidator validator(schema_for(schema_path));
+    if (checked.Accept(validator)) return std::nullopt;
+    rapidjson::StringBuffer where;
+    validator.GetInvalidDocumentPointer().Stringify(where);
+    std::string at(where.GetString(), where.GetSize());
+    std::string reason = explain(validator.GetInvalidSchemaKeyword());
+    if (const rapidjson::Value* v = validator.GetInvalidDocumentPointer().Get(shown)) {
+        reason += fmt::format("; value: {}", json_snippet(*v));
+    }
+    if (pointer) *pointer = at;
+    return reason;
+}
+
 }  // namespace
 
 std::optional<std::string> schema_violation(const rapidjson::Value& doc,
                                             std::string_view schema_path,
                                             std::string* pointer) {
-    rapidjson::SchemaValidator validator(schema_for(schema_path));
-    if (doc.Accept(validator)) return std::nullopt;
-    rapidjson::StringBuffer where;
-    validator.GetInvalidDocumentPointer().Stringify(where);
-    std::string at(where.GetString(), where.GetSize());
-    std::string reason = explain(validator.GetInvalidSchemaKeyword());
-    if (const rapidjson::Value* v = validator.GetInvalidDocumentPointer().Get(doc)) {
-        reason += fmt::format("; value: {}", json_snippet(*v));
-    }
-    if (pointer) *pointer = at;
-    return reason;
+    if (!has_uncastable(doc)) return violation(doc, doc, schema_path, pointer);
+    rapidjson::Document copy;
+    copy.CopyFrom(doc, copy.GetAllocator());
+    clamp_uncastable(copy);
+    return violation(copy, doc, schema_path, pointer);
 }
 
 rapidjson::Document load_validated(const DataFile& file, std::string_view schema_path) {

@@ -47,3 +47,21 @@ TEST_CASE("a rule with an unknown relation or marker stops loading") {
                                "slots": [{"role": "A", "marker": "ne"}]})"),
                  "/rules/0/slots", "too few items");
 }
+
+TEST_CASE("a number beyond 64 bits where a name is expected is refused by name, not misread") {
+    // RapidJSON 1.1 hashes values checked against an enum by casting them to
+    // 64-bit integers; 1e300 there once was undefined behaviour (found by fuzz_rules)
+    for (const char* n : {"1e300", "-1e300", "[1e30,-1e30]"}) {
+        const std::string json =
+            std::string(R"({"version": 1, "relations": [{"name": )") + n +
+            R"(, "symmetric": true}], "markers": {}, "cues": {}, "rules": []})";
+        try {
+            Rules::load({{"rules.json", json}});
+            FAIL("no ConfigError");
+        } catch (const ConfigError& e) {
+            CHECK(e.pointer() == "/relations/0/name");
+            CHECK_MESSAGE(e.reason().find(std::string("value: ") + n) != std::string::npos,
+                          e.reason());
+        }
+    }
+}
