@@ -243,6 +243,11 @@ class Store {
                         const std::string& target,
                         bool target_sound,
                         double busy_seconds = kStoreBusySeconds);
+    /// Takes and releases the write lock of the store at `path`, waiting up to
+    /// `busy_seconds`: a full build asks before it reads the corpus, so that
+    /// another writer's lock stops it at once (LockedError) rather than after
+    /// the whole build, or not at all once that writer has committed.
+    static void probe_write_lock(const std::string& path, double busy_seconds);
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;

@@ -474,6 +474,7 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
     report.full_reason = previous.full_reason;
     const bool in_place = report.full_reason.empty();
     report.mode = in_place ? "incremental" : "full";
+    if (!in_place && previous.sound) Store::probe_write_lock(opt.db, busy_seconds(opt));
     RunRecord run;
     run.started = now_utc();
     run.mode = report.mode;

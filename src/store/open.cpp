@@ -342,6 +342,14 @@ void Store::install(const std::string& built,
     }
 }
 
+void Store::probe_write_lock(const std::string& path, double busy_seconds) {
+    guarded(path, "cannot write to database", [&] {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE, busy_ms(busy_seconds));
+        db.exec("BEGIN IMMEDIATE");
+        db.exec("ROLLBACK");
+    });
+}
+
 void Store::checkpoint() {
     guarded(impl_->path, "cannot checkpoint", [&] { checkpoint_now(impl_->db); });
 }
