@@ -25,7 +25,7 @@ struct ExportOptions {
     bool excel = false;
     /// The two countries (ISO codes) of a --dyad export: the HTML view draws
     /// their cooperation index per month (cooperation.h). Empty: not a dyad.
-    std::vector<std::string> dyad;
+    std::vector<std::string> dyad = {};
 };
 
 /// How a GraphML or GEXF file states direction: for the whole graph, or per edge.

@@ -399,7 +399,7 @@ void write_index_chart(std::ostream& out,
     const double scale = peak > 0 ? (H - top - bottom) / peak : 0;
     out << fmt::format(
         "<svg class=\"coop\" width=\"{0:.0f}\" height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} "
-        "{1:.0f}\" data-dyad=\"{2}\" data-index=\"{3:.2f}\">",
+        "{1:.0f}\" font-size=\"10\" data-dyad=\"{2}\" data-index=\"{3:.2f}\">",
         W, H, xml_escape(pair), s.index);
     out << fmt::format("<text x=\"0\" y=\"11\">{}: index per month, peak {:.1f}</text>",
                        xml_escape(pair), peak);
