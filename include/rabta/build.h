@@ -71,7 +71,9 @@ struct BuildReport {
     std::int64_t relations = 0;
     std::map<std::string, std::int64_t> entities_by_type;
     std::map<std::string, std::int64_t> relations_by_type;
-    std::string mode;         ///< "full" or "incremental"
+    std::map<std::string, std::int64_t> articles_by_topic;     ///< main topic → articles
+    std::map<std::string, std::int64_t> relations_by_context;  ///< context → relation mentions
+    std::string mode;                                          ///< "full" or "incremental"
     std::string full_reason;  ///< why everything was read again, or empty
     /// Against the store before the build (a full build counts too, when the
     /// previous store could be read).

@@ -5,6 +5,8 @@
 #include <rabta/graph.h>
 
 #include <ostream>
+#include <string>
+#include <vector>
 
 namespace rabta {
 
@@ -21,6 +23,9 @@ struct ExportOptions {
     /// CSV for Excel: a UTF-8 byte-order mark before each table, without which
     /// Excel reads a CSV file in the system's ANSI code page and garbles Urdu.
     bool excel = false;
+    /// The two countries (ISO codes) of a --dyad export: the HTML view draws
+    /// their cooperation index per month (cooperation.h). Empty: not a dyad.
+    std::vector<std::string> dyad = {};
 };
 
 /// How a GraphML or GEXF file states direction: for the whole graph, or per edge.

@@ -4,6 +4,7 @@
 // sentences that prove it.
 #pragma once
 
+#include <rabta/cooperation.h>
 #include <rabta/graph.h>
 #include <rabta/store.h>
 
@@ -200,15 +201,19 @@ struct TopAnswer {
 TopAnswer answer_top(const Store& store, const TopQuery& q);
 void write_json(std::ostream& out, const TopAnswer& a);
 
-/// `dyad`: the ties between the actors of two countries, month by month.
+/// `dyad`: the ties between the actors of two countries, month by month, with
+/// the cooperation index of their evidences.
 struct DyadQuery {
     std::string a, b;  ///< ISO codes
     EvidenceScope scope;
+    CooperationWeights weights;  ///< e.g. CooperationWeights::embedded()
 };
 struct DyadAnswer {
     std::string a, b;
     std::string from, to;  ///< the scope's dates
     DyadView view;
+    CooperationSeries cooperation;  ///< dyad_cooperation over the same scope
+    CooperationWeights weights;     ///< the weights it used
     EntityIndex named;
 };
 DyadAnswer answer_dyad(const Store& store, const DyadQuery& q);
@@ -220,11 +225,25 @@ struct DiffAnswer {
     RunDiff diff;
     EntityIndex named;                          ///< entities of the later run it names
     std::map<std::string, StoredTie> evidence;  ///< by tie_key, for ties added
+    std::vector<std::string> contexts;          ///< the context filter; empty: none
+    /// What a context filter could not judge and left out: a run's snapshot
+    /// keeps no context, so only what the store holds now can be placed.
+    struct LeftOut {
+        std::int64_t entities_removed = 0, ties_removed = 0, roles = 0;
+    } left_out;
 };
 std::string tie_key(const std::string& source,
                     const std::string& target,
                     const std::string& relation);
-DiffAnswer answer_diff(const Store& store, std::int64_t from_run, std::int64_t to_run);
+/// The changes from run `from_run` to run `to_run`, the store's latest. With
+/// `contexts` (ContextTaxonomy::select), only the ties added or changed that
+/// the store now proves with evidence about one of them, and the entities
+/// added at their ends; removed ties and entities (gone from the store) and
+/// roles (no role has a context) are counted in left_out instead.
+DiffAnswer answer_diff(const Store& store,
+                       std::int64_t from_run,
+                       std::int64_t to_run,
+                       const std::vector<std::string>& contexts = {});
 /// The changes as the run report's `since_previous` holds them.
 void write_json(std::ostream& out, const DiffAnswer& a);
 
@@ -233,6 +252,9 @@ struct StatsAnswer {
     std::string database;
     StoreStats stats;
     std::size_t nodes = 0, edges = 0;
+    /// Graph edges (ties) by the context most of their evidences carry; "none"
+    /// counts the ties of relations that take a context but have none.
+    std::map<std::string, std::int64_t> ties_by_context;
 };
 StatsAnswer answer_stats(const Store& store);
 void write_json(std::ostream& out, const StatsAnswer& a);

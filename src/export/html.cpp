@@ -4,6 +4,7 @@
 // style and the small script. Every number is printed with fixed precision and
 // every collection in a fixed order, so the same graph gives the same bytes.
 #include <fmt/format.h>
+#include <rabta/cooperation.h>
 #include <rabta/export.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -64,20 +65,31 @@ struct View {
     std::vector<std::size_t> degree;
     std::vector<std::vector<Evidence>> evidence;  ///< per edge, in edge order
     std::set<std::string> relations;
+    std::vector<StoredRelation> dyad;  ///< a dyad export: the mentions between its countries
 };
 
-View gather(const TieGraph& tg, const Store& store) {
+// Whether an edge joins an actor of each of the two countries (a dyad).
+bool crosses(const TieGraphBase& g, TieGraph::Edge e, const std::vector<std::string>& dyad) {
+    if (dyad.size() != 2) return false;
+    const std::string& a = g[boost::source(e, g)].country;
+    const std::string& b = g[boost::target(e, g)].country;
+    return (a == dyad[0] && b == dyad[1]) || (a == dyad[1] && b == dyad[0]);
+}
+
+View gather(const TieGraph& tg, const Store& store, const std::vector<std::string>& dyad) {
     const auto& g = tg.graph();
-    View v{g, layout(tg), {}, {}, {}};
+    View v{g, layout(tg), {}, {}, {}, {}};
     for (auto x : boost::make_iterator_range(boost::vertices(g)))
         v.degree.push_back(boost::in_degree(x, g) + boost::out_degree(x, g));
     detail::EdgeEvidence cursor(store, tg);
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         auto& list = v.evidence.emplace_back();
         v.relations.insert(g[e].relation);
+        const bool in_dyad = crosses(g, e, dyad);
         cursor.each(g[boost::source(e, g)].id, g[boost::target(e, g)].id, g[e].relation,
                     [&](const StoredRelation& r) {
                         list.push_back({r.article, r.outlet, r.date, r.sentence});
+                        if (in_dyad) v.dyad.push_back(r);
                     });
     }
     return v;
@@ -347,6 +359,84 @@ void write_timelines(std::ostream& out, const View& v) {
     out << "</section>\n";
 }
 
+// ---- a dyad export: its cooperation index per month
+
+// One bar per month with evidence, on an axis of at least a year; every bar
+// carries its month, index and evidences as data-* attributes.
+void write_index_chart(std::ostream& out,
+                       const CooperationSeries& s,
+                       const std::string& pair,
+                       const CooperationWeights& weights) {
+    std::map<std::string, const CooperationMonth*> dated;
+    std::int64_t undated = 0;
+    double peak = 0;
+    for (const CooperationMonth& m : s.months) {
+        if (m.month == "undated") {
+            undated = m.evidences;
+            continue;
+        }
+        dated[m.month] = &m;
+        peak = std::max(peak, m.index);
+    }
+    std::string scores;
+    for (const auto& [relation, w] : weights.relations)
+        scores.append(scores.empty() ? "" : ", ")
+            .append(fmt::format("{} {:.1f}", relation, w.score));
+    out << fmt::format(
+        "<p class=\"meta\">each independent evidence weighted by the Goldstein score of its "
+        "relation's CAMEO code ({}), intent × {:.2f}; total {:.1f}{}</p>\n",
+        xml_escape(scores), weights.intent_discount, s.index,
+        undated ? fmt::format(", of which {} undated evidences", undated) : std::string());
+    if (dated.empty()) {
+        out << "<p class=\"meta\">no dated evidence</p>\n";
+        return;
+    }
+    const std::string first = dated.begin()->first;
+    const auto months = month_range(first, std::max(dated.rbegin()->first, add_months(first, 11)));
+    constexpr double W = 396, H = 110, top = 18, bottom = 16;
+    const double step = W / static_cast<double>(months.size());
+    const double bw = std::min(step, 18.0);
+    const double scale = peak > 0 ? (H - top - bottom) / peak : 0;
+    out << fmt::format(
+        "<svg class=\"coop\" width=\"{0:.0f}\" height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} "
+        "{1:.0f}\" font-size=\"10\" data-dyad=\"{2}\" data-index=\"{3:.2f}\">",
+        W, H, xml_escape(pair), s.index);
+    out << fmt::format("<text x=\"0\" y=\"11\">{}: index per month, peak {:.1f}</text>",
+                       xml_escape(pair), peak);
+    double label_end = 0;
+    for (std::size_t i = 0; i < months.size(); ++i) {
+        const double x = static_cast<double>(i) * step;
+        if (auto it = dated.find(months[i]); it != dated.end()) {
+            const CooperationMonth& m = *it->second;
+            const double h = std::max(m.index * scale, 0.8);
+            out << fmt::format(
+                "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
+                "fill=\"#1f8a70\" data-month=\"{}\" data-index=\"{:.2f}\" "
+                "data-evidences=\"{}\"><title>{}: index {:.1f}, {} evidences</title></rect>",
+                x + 0.5, H - bottom - h, std::max(bw - 1, 0.8), h, m.month, m.index, m.evidences,
+                m.month, m.index, m.evidences);
+        }
+        if ((i == 0 || months[i].ends_with("-01")) && x >= label_end && x < W - 28) {
+            out << fmt::format("<text x=\"{:.1f}\" y=\"{:.0f}\">{}</text>", x, H - 3,
+                               i == 0 ? months[i] : months[i].substr(0, 4));
+            label_end = x + (i == 0 ? 44 : 28);
+        }
+    }
+    out << fmt::format(
+        "<line x1=\"0\" y1=\"{0:.0f}\" x2=\"{1:.0f}\" y2=\"{0:.0f}\" "
+        "stroke=\"#999\"/></svg>\n",
+        H - bottom, W);
+}
+
+void write_cooperation(std::ostream& out, const View& v, const std::vector<std::string>& dyad) {
+    if (dyad.size() != 2) return;
+    const CooperationWeights weights = CooperationWeights::embedded();
+    const std::string pair = std::string(dyad[0]).append("–").append(dyad[1]);
+    out << "<section id=\"cooperation\"><h2>Cooperation index: " << xml_escape(pair) << "</h2>\n";
+    write_index_chart(out, cooperation_series(v.dyad, weights), pair, weights);
+    out << "</section>\n";
+}
+
 // ---- the data block the script reads
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
@@ -443,7 +533,7 @@ void write_html(const TieGraph& tg,
                 const Store& store,
                 std::ostream& out,
                 const ExportOptions& options) {
-    const View v = gather(tg, store);
+    const View v = gather(tg, store, options.dyad);
     out << "<!DOCTYPE html>\n<html lang=\"ur\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         << "<title>rabta: " << tg.vertex_count() << " nodes, " << tg.edge_count()
@@ -459,6 +549,7 @@ void write_html(const TieGraph& tg,
     write_edges(out, v);
     write_nodes(out, v);
     out << "</svg></main>\n<aside>\n";
+    write_cooperation(out, v, options.dyad);
     write_timelines(out, v);
     out << "<section id=\"details\"><p class=\"meta\">Click a node or an edge for its ties and "
            "the sentences behind them.</p></section>\n</aside>\n";

@@ -680,6 +680,8 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
         report.mentions = st.mentions;
         report.entities_by_type = st.entities_by_type;
         report.relations_by_type = st.relations_by_type;
+        report.articles_by_topic = st.articles_by_topic;
+        report.relations_by_context = st.ties_by_context;
         for (const auto& [_, n] : st.relations_by_type)
             report.relations += n;
     }

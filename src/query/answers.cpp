@@ -1,4 +1,5 @@
 // The answers of the query commands, assembled from the store and the graph.
+#include <rabta/context.h>
 #include <rabta/query.h>
 
 #include <algorithm>
@@ -95,7 +96,14 @@ TopAnswer answer_top(const Store& store, const TopQuery& q) {
 }
 
 DyadAnswer answer_dyad(const Store& store, const DyadQuery& q) {
-    DyadAnswer a{q.a, q.b, q.scope.from, q.scope.to, dyad_view(store, q.a, q.b, q.scope), {}};
+    DyadAnswer a{q.a,
+                 q.b,
+                 q.scope.from,
+                 q.scope.to,
+                 dyad_view(store, q.a, q.b, q.scope),
+                 dyad_cooperation(store, q.a, q.b, q.scope, q.weights),
+                 q.weights,
+                 {}};
     std::vector<std::string> in_dyad;
     for (const auto& x : a.view.ties) {
         in_dyad.push_back(x.source);
@@ -111,9 +119,45 @@ std::string tie_key(const std::string& source,
     return source + '\n' + target + '\n' + relation;
 }
 
-DiffAnswer answer_diff(const Store& store, std::int64_t from_run, std::int64_t to_run) {
+namespace {
+
+// Keeps the ties added or changed that the store proves with evidence in
+// `contexts`, and the entities added at their ends; counts what it cannot judge.
+void keep_contexts(const Store& store, const std::vector<std::string>& contexts, DiffAnswer& a) {
+    RunDiff& d = a.diff;
+    std::set<std::string> about;
+    EvidenceScope scope;
+    scope.contexts = contexts;
+    for (const StoredTie& t : store.ties(scope))
+        about.insert(tie_key(t.source, t.target, t.relation));
+    std::set<std::string> ends;
+    for (auto* v : {&d.ties_added, &d.ties_changed}) {
+        std::erase_if(*v, [&](const RunDiff::Tie& t) {
+            return !about.count(tie_key(t.source, t.target, t.relation));
+        });
+        for (const RunDiff::Tie& t : *v)
+            ends.insert({t.source, t.target});
+    }
+    std::erase_if(d.entities_added, [&](const RunDiff::Entity& e) { return !ends.count(e.id); });
+    a.left_out.entities_removed = static_cast<std::int64_t>(d.entities_removed.size());
+    a.left_out.ties_removed = static_cast<std::int64_t>(d.ties_removed.size());
+    a.left_out.roles = static_cast<std::int64_t>(d.roles_added.size() + d.roles_removed.size());
+    d.entities_removed.clear();
+    d.ties_removed.clear();
+    d.roles_added.clear();
+    d.roles_removed.clear();
+}
+
+}  // namespace
+
+DiffAnswer answer_diff(const Store& store,
+                       std::int64_t from_run,
+                       std::int64_t to_run,
+                       const std::vector<std::string>& contexts) {
     DiffAnswer a;
     a.diff = store.diff(from_run, to_run);
+    a.contexts = contexts;
+    if (!contexts.empty()) keep_contexts(store, contexts, a);
     std::vector<std::string> ids;
     for (const auto* v : {&a.diff.entities_added, &a.diff.entities_removed})
         for (const auto& e : *v)
@@ -149,7 +193,16 @@ DiffAnswer answer_diff(const Store& store, std::int64_t from_run, std::int64_t t
 
 StatsAnswer answer_stats(const Store& store) {
     const TieGraph g = TieGraph::from_store(store);
-    return {store.path(), store.stats(), g.vertex_count(), g.edge_count()};
+    StatsAnswer a{store.path(), store.stats(), g.vertex_count(), g.edge_count(), {}};
+    const ContextTaxonomy taxonomy = ContextTaxonomy::embedded();
+    for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
+        const TieEdge& t = g.graph()[e];
+        if (!t.context.empty())
+            ++a.ties_by_context[t.context];
+        else if (taxonomy.takes_context(t.relation))
+            ++a.ties_by_context["none"];
+    }
+    return a;
 }
 
 }  // namespace rabta

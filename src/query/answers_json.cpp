@@ -51,6 +51,7 @@ void write_evidence(Writer& w, const StoredRelation& r) {
     write_bool(w, "directed", r.directed);
     write_field(w, "mode", r.mode);
     write_optional_field(w, "context", r.context);
+    write_optional_field(w, "context_source", r.context_source);
     write_field(w, "rule", r.rule);
     write_double(w, "confidence", r.confidence);
     write_optional_field(w, "date", r.date);
@@ -111,6 +112,73 @@ void write_groups(Writer& w, const std::vector<TieGroup>& groups) {
         w.EndObject();
     }
     w.EndArray();
+}
+
+void write_counts(Writer& w, const char* k, const std::map<std::string, std::int64_t>& m) {
+    w.Key(k);
+    w.StartObject();
+    for (const auto& [name, n] : m)
+        write_int(w, name.empty() ? "none" : name.c_str(), n);
+    w.EndObject();
+}
+
+// Each month: relation mentions (every copy), then the cooperation series'
+// independent evidences by relation and context and the month's index.
+void write_dyad_months(Writer& w, const DyadAnswer& a) {
+    std::map<std::string, const CooperationMonth*> series;
+    for (const CooperationMonth& m : a.cooperation.months)
+        series[m.month] = &m;
+    const CooperationMonth none;
+    w.Key("months");
+    w.StartArray();
+    for (const auto& [month, counts] : a.view.months) {
+        auto it = series.find(month);
+        const CooperationMonth& m = it == series.end() ? none : *it->second;
+        w.StartObject();
+        write_field(w, "month", month);
+        write_counts(w, "counts", counts);
+        write_int(w, "evidences", m.evidences);
+        write_counts(w, "by_relation", m.by_relation);
+        write_counts(w, "by_context", m.by_context);
+        write_double(w, "index", m.index);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+// The scale and weights used, the total index and the five heaviest evidences.
+void write_cooperation(Writer& w, const DyadAnswer& a) {
+    const CooperationSeries& s = a.cooperation;
+    w.Key("cooperation");
+    w.StartObject();
+    write_field(w, "scale", a.weights.scale);
+    write_double(w, "intent_discount", a.weights.intent_discount);
+    w.Key("weights");
+    w.StartObject();
+    for (const auto& [rel, x] : a.weights.relations) {
+        w.Key(rel.c_str());
+        w.StartObject();
+        write_field(w, "cameo", x.cameo);
+        write_double(w, "score", x.score);
+        w.EndObject();
+    }
+    w.EndObject();
+    write_int(w, "evidences", static_cast<std::int64_t>(s.evidences.size()));
+    write_double(w, "index", s.index);
+    w.Key("heaviest");
+    w.StartArray();
+    for (std::size_t i = 0; i < s.evidences.size() && i < 5; ++i) {
+        const WeightedEvidence& e = s.evidences[i];
+        w.StartObject();
+        write_double(w, "weight", e.weight);
+        write_bool(w, "intent", e.intent);
+        write_int(w, "copies", e.copies);
+        w.Key("evidence");
+        write_evidence(w, e.evidence);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
 }
 
 // One document per answer: {"command": name, ...fields}, then a newline.
@@ -264,36 +332,21 @@ void write_json(std::ostream& out, const DyadAnswer& a) {
             w.EndObject();
         }
         w.EndArray();
-        w.Key("months");
-        w.StartArray();
-        for (const auto& [month, counts] : a.view.months) {
-            w.StartObject();
-            write_field(w, "month", month);
-            w.Key("counts");
-            w.StartObject();
-            for (const auto& [rel, n] : counts)
-                write_int(w, rel.c_str(), n);
-            w.EndObject();
-            w.EndObject();
-        }
-        w.EndArray();
+        write_dyad_months(w, a);
+        write_cooperation(w, a);
     });
 }
 
 void write_json(std::ostream& out, const StatsAnswer& a) {
-    const auto counts = [](Writer& w, const char* k, const std::map<std::string, std::int64_t>& m) {
-        w.Key(k);
-        w.StartObject();
-        for (const auto& [name, n] : m)
-            write_int(w, name.c_str(), n);
-        w.EndObject();
-    };
     document(out, "stats", [&](Writer& w) {
         write_field(w, "database", a.database);
         write_int(w, "articles", a.stats.articles);
         write_int(w, "mentions", a.stats.mentions);
-        counts(w, "entities", a.stats.entities_by_type);
-        counts(w, "relation_mentions", a.stats.relations_by_type);
+        write_counts(w, "entities", a.stats.entities_by_type);
+        write_counts(w, "relation_mentions", a.stats.relations_by_type);
+        write_counts(w, "articles_by_topic", a.stats.articles_by_topic);
+        write_counts(w, "relation_mentions_by_context", a.stats.ties_by_context);
+        write_counts(w, "ties_by_context", a.ties_by_context);
         w.Key("graph");
         w.StartObject();
         write_int(w, "nodes", static_cast<std::int64_t>(a.nodes));

@@ -77,6 +77,19 @@ void write_json(std::ostream& out, const DiffAnswer& a) {
     Writer w(os);
     w.StartObject();
     write_changes(w, a.diff);
+    if (!a.contexts.empty()) {
+        w.Key("contexts");
+        w.StartArray();
+        for (const auto& c : a.contexts)
+            detail::write_string(w, c);
+        w.EndArray();
+        w.Key("left_out");
+        w.StartObject();
+        write_int(w, "entities_removed", a.left_out.entities_removed);
+        write_int(w, "ties_removed", a.left_out.ties_removed);
+        write_int(w, "roles", a.left_out.roles);
+        w.EndObject();
+    }
     w.EndObject();
     out << '\n';
 }
@@ -129,6 +142,15 @@ void write_run_report(std::ostream& out,
     list("warnings", [](const InputError& e) { return e.warning(); });
     write_int(w, "mentions", r.mentions);
     write_int(w, "relation_mentions", r.relations);
+    auto counts = [&](const char* key, const std::map<std::string, std::int64_t>& m) {
+        w.Key(key);
+        w.StartObject();
+        for (const auto& [k, n] : m)
+            write_int(w, k.c_str(), n);
+        w.EndObject();
+    };
+    counts("articles_by_topic", r.articles_by_topic);
+    counts("relation_mentions_by_context", r.relations_by_context);
     w.Key("since_previous");
     if (r.since_previous) {
         w.StartObject();

@@ -2,7 +2,8 @@
 # The HTML view in a real browser (Debian's chromium, headless): the page of the
 # seed graph, opened with #selftest, clicks an edge and a node, filters and
 # toggles the labels, and writes what it showed into the DOM; the counts must be
-# the JSON export's, the evidence the JSON export's first edge's. A page whose
+# the JSON export's, the evidence the JSON export's first edge's; a dyad
+# export's cooperation chart holds the numbers of `rabta dyad --csv`. A page whose
 # titles and sentences hold markup must not run or render it. Screenshots of
 # the pages go to $RABTA_SCREENSHOTS (a directory) when it is set.
 # Skips (77) without chromium, unless RABTA_BROWSER=required (.ci/run sets it).
@@ -58,6 +59,50 @@ met = sum(e["relation"] == "met" for e in g["edges"])
 assert r["met_edges"] == met > 0, (r["met_edges"], met)
 assert r["after_reset"] == f"{nodes} nodes, {edges} edges", r["after_reset"]
 assert r["latin_shown"] is True, "the Latin toggle did not show the Latin labels"
+PY
+
+# a dyad export draws the dyad's cooperation index per month: the bars the
+# browser shows carry the numbers `rabta dyad --csv` prints
+"$rabta" export --db "$db" --dyad PK,CN --format html -o "$tmp/dyad.html" 2>/dev/null || fail "export --dyad --format html"
+"$rabta" export --db "$db" --dyad PK,CN --format html 2>/dev/null | cmp -s - "$tmp/dyad.html" ||
+  fail "two HTML exports of one dyad differ"
+grep -q 'id="cooperation"' "$tmp/seeds.html" && fail "an export that is no dyad drew a cooperation index"
+"$rabta" dyad PK CN --db "$db" --csv >"$tmp/dyad.csv" || fail "dyad --csv"
+run_browser --dump-dom "file://$tmp/dyad.html#selftest" >"$tmp/dyad-dom.html"
+python3 - "$tmp/dyad-dom.html" "$tmp/dyad.csv" <<'PY' || fail "the dyad page's cooperation chart disagrees with dyad --csv"
+import csv, html.parser, sys
+class Chart(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.svg, self.bars, self.inside, self.selftest = None, {}, False, False
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "svg" and a.get("class") == "coop":
+            self.svg, self.inside = a, True
+        elif tag == "rect" and self.inside:
+            self.bars[a["data-month"]] = (float(a["data-index"]), int(a["data-evidences"]), float(a["height"]))
+        elif tag == "pre" and a.get("id") == "selftest":
+            self.selftest = True
+    def handle_endtag(self, tag):
+        if tag == "svg":
+            self.inside = False
+    def handle_data(self, data):
+        if self.selftest and data.strip():
+            self.ran, self.selftest = True, False
+c = Chart()
+c.feed(open(sys.argv[1], encoding="utf-8").read())
+assert getattr(c, "ran", False), "the dyad page's self-test did not run"
+assert c.svg is not None, "no cooperation chart in the page"
+rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+want = {r["month"]: (float(r["index"]), int(r["evidences"])) for r in rows if r["month"] != "undated"}
+got = {m: (i, n) for m, (i, n, _) in c.bars.items()}
+print("cooperation chart:", got)
+assert want and got == want, (got, want)
+total = sum(float(r["index"]) for r in rows)
+assert abs(float(c.svg["data-index"]) - total) < 0.01, (c.svg["data-index"], total)
+# the heaviest month is the tallest bar
+heights = {m: h for m, (_, _, h) in c.bars.items()}
+assert max(heights, key=heights.get) == max(want, key=lambda m: want[m][0]), heights
 PY
 
 # markup in an article's title and sentence stays text

@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 #include <rabta/arguments.h>
 #include <rabta/build.h>
+#include <rabta/context.h>
 #include <rabta/error.h>
 #include <rabta/export.h>
 #include <rabta/facts.h>
@@ -68,6 +69,7 @@ GraphFilter export_filter(const Store& store,
     gf.from = scoped.from;
     gf.to = scoped.to;
     gf.relations = scoped.relations;
+    gf.contexts = scoped.contexts;
     gf.types = list_of("--type", types, entity_types());
     if (!dyad.empty()) {
         const auto comma = dyad.find(',');
@@ -256,6 +258,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     diff_cmd->add_option("--db", db, "Database")->capture_default_str();
     diff_cmd->add_option("--since", since, "A run id, or a date: the last run started by then");
     diff_cmd->add_flag("--json", diff_json, "One JSON object instead of tables");
+    std::string diff_context;
+    diff_cmd->add_option("--context", diff_context,
+                         "Only ties added or changed that evidence about these contexts now "
+                         "proves, comma-separated (fintech,telecom,...; digital: the whole "
+                         "digital family); removals and roles are counted, not listed");
 
     EvalOptions eval;
     auto* eval_cmd =
@@ -405,8 +412,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                     in.check_output(f, "-o");
             }
             Store store = Store::open(db);
-            TieGraph g =
-                TieGraph::from_store(store, export_filter(store, export_sel, types, dyad, ego, gf));
+            const GraphFilter filter = export_filter(store, export_sel, types, dyad, ego, gf);
+            xo.dyad = filter.dyad;
+            TieGraph g = TieGraph::from_store(store, filter);
             if (!ego.empty() && !chose_relations(export_sel))
                 fmt::print(err, "rabta export: --ego counts {}{}\n",
                            fmt::join(interaction_relations(), ", "), kInteractionsByDefault);
@@ -447,12 +455,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             fmt::print(out, "articles by main topic: {}\n", join_counts(a.stats.articles_by_topic));
             fmt::print(out, "relation mentions by context: {}\n",
                        join_counts(a.stats.ties_by_context));
+            fmt::print(out, "ties by context: {}\n", join_counts(a.ties_by_context));
             fmt::print(out, "graph: {} nodes, {} edges (ties)\n", a.nodes, a.edges);
             for (const auto& [k, v] : a.stats.meta)
                 fmt::print(out, "{}: {}\n", k, v);
             return kOk;
         }
         if (*diff_cmd) {
+            const std::vector<std::string> contexts =
+                diff_context.empty() ? std::vector<std::string>{}
+                                     : ContextTaxonomy::embedded().select(diff_context);
             const Store store = Store::open(db);
             const std::vector<StoredRun> runs = store.runs();
             if (runs.empty()) {
@@ -499,7 +511,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                            base->id);
                 return kDataProblems;
             }
-            print_diff(out, answer_diff(store, base->id, last.id), diff_json);
+            print_diff(out, answer_diff(store, base->id, last.id, contexts), diff_json);
             return kOk;
         }
         if (*review_cmd) {

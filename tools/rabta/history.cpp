@@ -26,6 +26,16 @@ void print_diff(std::ostream& out, const DiffAnswer& a, bool json) {
         return it == gone.end() || it->second.empty() ? id : it->second + " [" + id + "]";
     };
     fmt::print(out, "changes from run {} to run {}\n", d.from_run, d.to_run);
+    if (!a.contexts.empty()) {
+        std::string list;
+        for (const auto& c : a.contexts)
+            list.append(list.empty() ? "" : ", ").append(c);
+        fmt::print(out,
+                   "contexts: {} (ties added or changed that evidence about them proves now; "
+                   "left out, as a run's graph keeps no context: {} entities removed, {} ties "
+                   "removed, {} roles added or removed)\n",
+                   list, a.left_out.entities_removed, a.left_out.ties_removed, a.left_out.roles);
+    }
     auto entities = [&](const char* what, const std::vector<RunDiff::Entity>& v) {
         fmt::print(out, "\n{} ({}):\n", what, v.size());
         if (v.empty()) return;

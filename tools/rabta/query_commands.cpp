@@ -230,10 +230,9 @@ int dyad_cmd(const QueryCommands& q, const Store& store, std::ostream& out) {
     dq.a = resolve_country(store, "dyad", o.countries[0]);
     dq.b = resolve_country(store, "dyad", o.countries[1]);
     dq.scope = scope_of(o.sel);
+    dq.weights = CooperationWeights::embedded();
     const DyadAnswer a = answer_dyad(store, dq);
-    const CooperationWeights weights = CooperationWeights::embedded();
-    const CooperationSeries series = dyad_cooperation(store, dq.a, dq.b, dq.scope, weights);
-    if (o.csv) return print_cooperation_csv(series, out), kOk;
+    if (o.csv) return print_cooperation_csv(a.cooperation, out), kOk;
     if (q.json) return write_json(out, a), kOk;
     const Labels label{a.named};
     Table t({"first", "last", "relation", "source", "", "target", "evidences", "mode", "sentence"});
@@ -248,7 +247,7 @@ int dyad_cmd(const QueryCommands& q, const Store& store, std::ostream& out) {
     fmt::print(out, "\n{} ties between actors of {} and {}; relation mentions by month:\n",
                a.view.ties.size(), a.a, a.b);
     print_months(a.view, out);
-    print_cooperation(series, weights, out);
+    print_cooperation(a.cooperation, a.weights, out);
     return kOk;
 }
 

@@ -1,5 +1,6 @@
 // The cooperation index of a dyad, on hand-computed cases.
 #include <rabta/cooperation.h>
+#include <rabta/error.h>
 
 #include "support.h"
 
@@ -30,6 +31,9 @@ TEST_CASE("the weights are the Goldstein scores of the CAMEO codes, intent at th
     CHECK(w.relations.at("signed").cameo == "057");
     CHECK(w.relations.at("signed").score == doctest::Approx(8.0));
     CHECK(w.relations.at("cooperated").score == doctest::Approx(6.4));
+    // 030 express intent to cooperate is 4.0 on the scale; 3.4 is 019 express accord
+    CHECK(w.relations.at("agreed").cameo == "030");
+    CHECK(w.relations.at("agreed").score == doctest::Approx(4.0));
     CHECK(w.intent_discount == doctest::Approx(0.5));
     CHECK(w.weight("signed", true) == doctest::Approx(4.0));
     CHECK(w.weight("holds_role", false) == 0);  // no event on the scale
@@ -63,10 +67,10 @@ TEST_CASE("a month sums its independent evidences; a syndicated copy counts once
     // August: cooperation announced, not done: 6.4 × 0.5
     CHECK(s.months[1].month == "2025-08");
     CHECK(s.months[1].index == doctest::Approx(3.2));
-    // undated last: 3.4
+    // undated last: 4.0 (030 express intent to cooperate)
     CHECK(s.months[2].month == "undated");
-    CHECK(s.months[2].index == doctest::Approx(3.4));
-    CHECK(s.index == doctest::Approx(15.6));
+    CHECK(s.months[2].index == doctest::Approx(4.0));
+    CHECK(s.index == doctest::Approx(16.2));
     // the heaviest evidence first, standing for its earliest copy, with its copies
     REQUIRE(s.evidences.size() == 4);
     CHECK(s.evidences[0].weight == doctest::Approx(8.0));
@@ -85,4 +89,28 @@ TEST_CASE("a tie done in one copy and announced in another counts as done") {
     REQUIRE(s.evidences.size() == 1);
     CHECK_FALSE(s.evidences[0].intent);
     CHECK(s.index == doctest::Approx(6.4));
+}
+
+TEST_CASE("the index follows the weights file, not numbers in the code") {
+    const CooperationWeights w = CooperationWeights::load(
+        {"edited.json",
+         R"({"version": 1, "scale": "a test scale", "intent_discount": 0.25,
+             "relations": {"met": {"cameo": "040", "score": 2.0}}})"});
+    const CooperationSeries s = cooperation_series(
+        {mention("met", "done", "2024-03-01", "چین اور پاکستان کے وزرا کی ملاقات ہوئی۔", "a"),
+         mention("met", "intent", "2024-03-09", "چینی وفد پاکستان کا دورہ کرے گا۔", "b"),
+         mention("signed", "done", "2024-03-10", "دونوں ممالک نے معاہدے پر دستخط کیے۔", "c")},
+        w);
+    // 2.0 + 2.0 × 0.25; signed is not on this scale
+    CHECK(s.index == doctest::Approx(2.5));
+    REQUIRE(s.months.size() == 1);
+    CHECK(s.months[0].evidences == 3);
+    CHECK(s.months[0].by_relation.at("signed") == 1);
+    // a file that breaks the schema names itself
+    try {
+        CooperationWeights::load({"bad.json", R"({"version": 1})"});
+        FAIL("a weights file without relations was taken");
+    } catch (const ConfigError& e) {
+        CHECK(std::string(e.what()).find("bad.json") != std::string::npos);
+    }
 }
