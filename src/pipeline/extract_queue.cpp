@@ -80,8 +80,10 @@ ExtractQueue::Done ExtractQueue::work(const Item& item) const {
         return true;
     });
     d.extractions.reserve(d.parsed.articles.size());
-    for (const Article& a : d.parsed.articles)
+    for (Article& a : d.parsed.articles) {
         d.extractions.push_back(extractor_.run(a));
+        a.folded.reset();  // read by the extraction; the store does not need it
+    }
     return d;
 }
 
