@@ -442,8 +442,7 @@ std::uint64_t note_key(std::uint64_t record_hash, const Limits& limits) {
     return detail::hash64(std::to_string(limits.article_bytes), record_hash);
 }
 
-// The notes of the store a build updates, by key; a key is taken out once a
-// record of the run has used it, so that what is left at the end is stale.
+// The record notes of the store a build updates, by key.
 std::unordered_map<std::uint64_t, std::vector<RecordNote>> notes_by_key(const Store& store) {
     std::unordered_map<std::uint64_t, std::vector<RecordNote>> out;
     for (RecordNote& n : store.record_notes())
