@@ -138,6 +138,18 @@ CREATE TABLE run_problems (
     PRIMARY KEY (run_id, seq)
 );
 
+-- Input records that gave no article (bad, or no story text), by a hash of
+-- their bytes and the limits that judged them, with the problems reported: an
+-- incremental build reports them again without parsing them. (A store made
+-- before this table gets it at its first note.)
+CREATE TABLE record_notes (
+    record_key TEXT NOT NULL,
+    seq        INTEGER NOT NULL,
+    reason     TEXT NOT NULL,
+    outcome    TEXT NOT NULL,
+    PRIMARY KEY (record_key, seq)
+);
+
 -- What each run's graph held, so that `rabta diff` can say what changed since
 -- any run. A build carries the history of the database it replaces.
 CREATE TABLE run_entities (

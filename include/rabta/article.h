@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 namespace rabta {
 
 class Boilerplate;
+struct FoldedText;
 
 /// One news story. All spans index into `text`, which is the story's original
 /// bytes (valid UTF-8) as they stood in the input.
@@ -38,6 +40,9 @@ struct Article {
     /// and a selection from it that adds or drops other fields) is one article.
     std::uint64_t story_hash = 0;
     std::uint32_t boilerplate_lines = 0;  ///< non-empty lines removed as boilerplate
+    /// fold(text), as the readers made it for boilerplate, dateline and date,
+    /// so that extraction need not fold the text again; null when not made.
+    std::shared_ptr<const FoldedText> folded;
 };
 
 using ArticleSink = std::function<void(Article&&)>;

@@ -10,6 +10,8 @@
 
 namespace rabta {
 
+class FoldedSpan;
+
 /// What a line of a page is, as far as boilerplate is concerned.
 enum class LineAction {
     keep,         ///< story text
@@ -51,6 +53,11 @@ class Boilerplate {
     std::optional<Dateline> dateline(std::string_view line) const;
     /// Strips a leading label such as `اشاعت کی تاریخ:` from a date line.
     std::string_view strip_date_label(std::string_view line) const;
+    /// The same three for a line already folded: `folded` is the fold of `line`
+    /// (the page's, read once), and a label's length is in folded bytes.
+    LineVerdict classify(const FoldedSpan& folded, std::string_view line) const;
+    std::optional<Dateline> dateline(const FoldedSpan& folded, std::string_view line) const;
+    std::size_t date_label_bytes(std::string_view folded) const;
     /// The outlet of a URL by its host (www.express.pk → Express), or empty.
     std::string outlet_for_url(std::string_view url) const;
     /// Longest title or headline, in bytes, for the related-links heuristics.

@@ -78,7 +78,10 @@ struct BuildReport {
     /// Against the store before the build (a full build counts too, when the
     /// previous store could be read).
     std::int64_t added = 0, changed = 0, removed = 0, unchanged = 0;
-    std::int64_t kept = 0;              ///< not seen, kept because their file could not be read
+    std::int64_t kept = 0;  ///< not seen, kept because their file could not be read
+    /// Input records parsed by this run; an incremental one parses only those
+    /// whose bytes the store does not know (as an article or a record note).
+    std::int64_t parsed = 0;
     std::int64_t run = 0;               ///< id of the run recorded in the new store
     std::int64_t snapshots_pruned = 0;  ///< runs whose snapshot --keep-runs removed now
     /// A damaged store that was rebuilt is kept here (a hard link), or empty.

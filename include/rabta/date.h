@@ -14,5 +14,7 @@ namespace rabta {
 /// When `whole` is true the text must be a date and nothing else (weekday, time,
 /// era marks and a trailing zone allowed).
 std::optional<std::string> parse_date(std::string_view text, bool whole = false);
+/// parse_date() of text already folded (FoldedText::text): the same answer.
+std::optional<std::string> parse_folded_date(std::string_view folded, bool whole = false);
 
 }  // namespace rabta

@@ -147,6 +147,15 @@ struct RunProblem {
     bool repaired = false;
 };
 
+/// One problem an input record gave when it gave no article (bad, or no story
+/// text): kept by a key of the record's bytes, so that an incremental build
+/// reports it again without parsing the record again.
+struct RecordNote {
+    std::uint64_t key = 0;
+    std::string reason;
+    InputError::Outcome outcome = InputError::Outcome::skipped;
+};
+
 /// A build run: what it read and what it did with it.
 struct RunRecord {
     std::string started, finished;  ///< ISO 8601 UTC
@@ -277,6 +286,11 @@ class Store {
     void remove_article(const std::string& id);
     /// Records where an unchanged article is read from now (its line may move).
     void set_origin(const std::string& id, const std::string& origin);
+    /// Every record note, by key, in the order the record gave them.
+    std::vector<RecordNote> record_notes() const;
+    /// Replaces the notes kept under `key` (each note's own key is not read).
+    void put_record_notes(std::uint64_t key, const std::vector<RecordNote>& notes);
+    void remove_record_notes(std::uint64_t key);
     /// Every stored article's id, origin and content hash, by id.
     std::vector<StoredArticleKey> article_keys() const;
     /// The stored article `id`'s key, as this connection sees it (a writer:

@@ -5,6 +5,7 @@
 #include <rabta/span.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,38 @@ struct FoldedText {
 
 /// Folds `original`, which must be valid UTF-8.
 FoldedText fold(std::string_view original);
+
+/// A span of an original text, folded: read from `whole` (fold() of all of the
+/// original) where that gives what fold() of the span alone gives, which holds
+/// when both ends are normalization boundaries, as line starts and ends are;
+/// folded anew where not, or when `whole` is null. Borrows `whole` and holds
+/// pointers into itself: neither copied nor moved.
+class FoldedSpan {
+  public:
+    FoldedSpan(const FoldedText* whole, std::string_view original, Span span);
+    FoldedSpan(const FoldedSpan&) = delete;
+    FoldedSpan& operator=(const FoldedSpan&) = delete;
+
+    /// The folded text of the span.
+    std::string_view text() const noexcept { return text_; }
+    /// As FoldedText::original for fold() of the span: offsets into the span.
+    Span original(Span folded) const;
+    /// fold() of the span, as a FoldedText of its own.
+    FoldedText copy() const;
+
+  private:
+    std::uint32_t at(std::size_t i) const;  ///< original offset of folded byte i (i <= size)
+    std::optional<FoldedText> own_;
+    std::string_view text_;
+    const std::uint32_t* map_ = nullptr;  ///< text_.size() offsets, `base_` subtracted by at()
+    std::uint32_t base_ = 0, length_ = 0;
+};
+
+/// fold() of original[span], read from `whole` (see FoldedSpan); `whole` may be null.
+FoldedText fold_part(const FoldedText* whole, std::string_view original, Span span);
+
+/// fold_key() of text already folded: without its white space.
+std::string folded_key(std::string_view folded);
 
 /// A lexicon key: the folded text with all white space removed, so that
 /// `شہبازشریف` and `شہباز شریف` give the same key.

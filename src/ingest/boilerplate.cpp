@@ -183,12 +183,12 @@ std::size_t utf8_offset(std::string_view s, int32_t u16) {
 }
 
 // The original text of capture group g of matcher m over folded line ft, trimmed.
-std::string capture(icu::RegexMatcher& m, int g, const FoldedText& ft, std::string_view line) {
+std::string capture(icu::RegexMatcher& m, int g, const FoldedSpan& ft, std::string_view line) {
     UErrorCode err = U_ZERO_ERROR;
     int32_t b = m.start(g, err), e = m.end(g, err);
     if (U_FAILURE(err) || b < 0) return {};
-    Span f{static_cast<std::uint32_t>(utf8_offset(ft.text, b)),
-           static_cast<std::uint32_t>(utf8_offset(ft.text, e))};
+    Span f{static_cast<std::uint32_t>(utf8_offset(ft.text(), b)),
+           static_cast<std::uint32_t>(utf8_offset(ft.text(), e))};
     std::string s(ft.original(f).of(line));
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
         s.pop_back();
@@ -307,8 +307,11 @@ const Boilerplate& Boilerplate::embedded() {
 }
 
 LineVerdict Boilerplate::classify(std::string_view line) const {
-    FoldedText ft = fold(line);
-    std::string_view folded = ft.text;
+    return classify(FoldedSpan(nullptr, line, {0, static_cast<std::uint32_t>(line.size())}), line);
+}
+
+LineVerdict Boilerplate::classify(const FoldedSpan& ft, std::string_view line) const {
+    std::string_view folded = ft.text();
     while (!folded.empty() && folded.back() == ' ')
         folded.remove_suffix(1);
     if (folded.find_first_not_of(' ') == std::string_view::npos) return {};
@@ -331,13 +334,16 @@ LineVerdict Boilerplate::classify(std::string_view line) const {
 }
 
 std::optional<Dateline> Boilerplate::dateline(std::string_view line) const {
-    FoldedText ft = fold(line);
+    return dateline(FoldedSpan(nullptr, line, {0, static_cast<std::uint32_t>(line.size())}), line);
+}
+
+std::optional<Dateline> Boilerplate::dateline(const FoldedSpan& ft, std::string_view line) const {
     std::optional<icu::UnicodeString> u;
     Matchers& mine = matchers_for(impl_->serial);
     for (std::size_t i = 0; i < impl_->datelines.size(); ++i) {
         const DatelineRule& rule = impl_->datelines[i];
-        if (!may_match(ft.text, rule.required)) continue;
-        if (!u) u = utf16(ft.text);
+        if (!may_match(ft.text(), rule.required)) continue;
+        if (!u) u = utf16(ft.text());
         UErrorCode err = U_ZERO_ERROR;
         icu::RegexMatcher& m = matcher(mine.datelines, i, *rule.pattern, *u);
         if (!m.lookingAt(err) || U_FAILURE(err)) continue;
@@ -347,7 +353,7 @@ std::optional<Dateline> Boilerplate::dateline(std::string_view line) const {
         if (rule.outlet) d.outlet = capture(m, rule.outlet, ft, line);
         if (rule.agency) d.agency = capture(m, rule.agency, ft, line);
         if (rule.date) d.date_text = capture(m, rule.date, ft, line);
-        Span f{0, static_cast<std::uint32_t>(utf8_offset(ft.text, m.end(err)))};
+        Span f{0, static_cast<std::uint32_t>(utf8_offset(ft.text(), m.end(err)))};
         d.length = ft.original(f).end;
         return d;
     }
@@ -355,17 +361,22 @@ std::optional<Dateline> Boilerplate::dateline(std::string_view line) const {
 }
 
 std::string_view Boilerplate::strip_date_label(std::string_view line) const {
-    FoldedText ft = fold(line);
-    icu::UnicodeString u = utf16(ft.text);
+    const FoldedText ft = fold(line);
+    const std::size_t n = date_label_bytes(ft.text);
+    if (n == 0) return line;
+    return line.substr(ft.original({0, static_cast<std::uint32_t>(n)}).end);
+}
+
+std::size_t Boilerplate::date_label_bytes(std::string_view folded) const {
+    icu::UnicodeString u = utf16(folded);
     Matchers& mine = matchers_for(impl_->serial);
     for (std::size_t i = 0; i < impl_->date_labels.size(); ++i) {
         UErrorCode err = U_ZERO_ERROR;
         icu::RegexMatcher& m = matcher(mine.labels, i, *impl_->date_labels[i], u);
         if (!m.lookingAt(err) || U_FAILURE(err)) continue;
-        Span f{0, static_cast<std::uint32_t>(utf8_offset(ft.text, m.end(err)))};
-        return line.substr(ft.original(f).end);
+        return utf8_offset(folded, m.end(err));
     }
-    return line;
+    return 0;
 }
 
 std::string Boilerplate::outlet_for_url(std::string_view url) const {

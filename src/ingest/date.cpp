@@ -103,12 +103,15 @@ bool is_filler(std::string_view s) {
 }  // namespace
 
 std::optional<std::string> parse_date(std::string_view text, bool whole) {
-    FoldedText ft = fold(text);
-    std::vector<Token> toks = tokenize(ft.text, {0, static_cast<std::uint32_t>(ft.text.size())});
+    return parse_folded_date(fold(text).text, whole);
+}
+
+std::optional<std::string> parse_folded_date(std::string_view folded, bool whole) {
+    std::vector<Token> toks = tokenize(folded, {0, static_cast<std::uint32_t>(folded.size())});
     std::vector<std::string_view> w;
     w.reserve(toks.size());
     for (const auto& t : toks)
-        w.push_back(t.span.of(ft.text));
+        w.push_back(t.span.of(folded));
     const Names& n = names();
     std::vector<bool> used(w.size(), false);
     std::optional<std::string> found;

@@ -3,6 +3,7 @@
 #include <rabta/boilerplate.h>
 #include <rabta/date.h>
 #include <rabta/error.h>
+#include <rabta/text.h>
 #include <rapidjson/document.h>
 
 #include "ingest/lines.h"
@@ -114,9 +115,10 @@ void parse_jsonl_record(const Record& r, const Boilerplate& boilerplate, Parsed&
         if (auto d = parse_date(date)) a.published = *d;
     }
     if (a.outlet.empty()) a.outlet = boilerplate.outlet_for_url(a.url);
-    std::vector<detail::Line> lines = detail::classify_lines(a.text, boilerplate);
-    a.regions =
-        detail::content_regions(a.text, lines, 0, lines.size(), boilerplate, a.boilerplate_lines);
+    a.folded = std::make_shared<const FoldedText>(fold(a.text));  // read by every pass after
+    std::vector<detail::Line> lines = detail::classify_lines(a.text, *a.folded, boilerplate);
+    a.regions = detail::content_regions(a.text, *a.folded, lines, 0, lines.size(), boilerplate,
+                                        a.boilerplate_lines);
     if (a.regions.empty()) {
         no_story("article '" + a.id + "' has no story text (empty or only boilerplate)");
         return;

@@ -13,7 +13,9 @@ namespace rabta {
 
 namespace detail {
 
-std::vector<Line> classify_lines(std::string_view text, const Boilerplate& boilerplate) {
+std::vector<Line> classify_lines(std::string_view text,
+                                 const FoldedText& folded,
+                                 const Boilerplate& boilerplate) {
     std::vector<Line> out;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -23,7 +25,7 @@ std::vector<Line> classify_lines(std::string_view text, const Boilerplate& boile
         if (e > start && text[e - 1] == '\r') --e;
         Line l;
         l.span = {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(e)};
-        l.verdict = boilerplate.classify(l.span.of(text));
+        l.verdict = boilerplate.classify(FoldedSpan(&folded, text, l.span), l.span.of(text));
         out.push_back(std::move(l));
         if (nl == std::string_view::npos) break;
         start = nl + 1;
@@ -37,10 +39,10 @@ bool blank(std::string_view s) {
 }
 }  // namespace
 
-bool headline_like(std::string_view line, std::size_t max_bytes) {
-    std::string f = fold(line).text;
+bool headline_like(std::string_view folded_line, std::size_t max_bytes) {
+    std::string_view f = folded_line;
     while (!f.empty() && f.back() == ' ')
-        f.pop_back();
+        f.remove_suffix(1);
     if (f.empty() || f.size() > max_bytes) return false;
     return !(f.ends_with("۔") || f.ends_with("؟") || f.ends_with("!") || f.ends_with("?"));
 }
@@ -63,6 +65,7 @@ std::size_t find_story_split(std::string_view text,
 }
 
 std::vector<Span> content_regions(std::string_view text,
+                                  const FoldedText& folded,
                                   const std::vector<Line>& lines,
                                   std::size_t from,
                                   std::size_t to,
@@ -82,7 +85,8 @@ std::vector<Span> content_regions(std::string_view text,
             // the marker and the headlines listed under it
             while (i + 1 < to && lines[i + 1].verdict.action == LineAction::keep &&
                    (blank(lines[i + 1].span.of(text)) ||
-                    headline_like(lines[i + 1].span.of(text), boilerplate.max_headline_bytes()))) {
+                    headline_like(FoldedSpan(&folded, text, lines[i + 1].span).text(),
+                                  boilerplate.max_headline_bytes()))) {
                 ++i;
                 if (!blank(lines[i].span.of(text))) ++dropped;
             }
@@ -92,7 +96,7 @@ std::vector<Span> content_regions(std::string_view text,
 }
 
 bool take_dateline(Article& a, Span& region, const Boilerplate& boilerplate) {
-    auto d = boilerplate.dateline(region.of(a.text));
+    auto d = boilerplate.dateline(FoldedSpan(a.folded.get(), a.text, region), region.of(a.text));
     if (!d) return false;
     a.dateline = d->city;
     a.agency = d->agency;
@@ -135,6 +139,7 @@ std::string valid_utf8(std::string_view origin,
 Article make_story(std::string_view origin,
                    std::string id,
                    std::string_view page,
+                   const FoldedText& page_fold,
                    const std::vector<detail::Line>& lines,
                    std::size_t from,
                    std::size_t to,
@@ -149,22 +154,24 @@ Article make_story(std::string_view origin,
     const std::uint32_t limit =
         to < lines.size() ? lines[to].span.begin : static_cast<std::uint32_t>(page.size());
     a.text = std::string(page.substr(base, limit - base));
+    a.folded = std::make_shared<const FoldedText>(fold_part(&page_fold, page, {base, limit}));
     auto rel = [&](Span s) { return Span{s.begin - base, s.end - base}; };
 
     std::vector<Span> regions =
-        detail::content_regions(page, lines, from, to, bp, a.boilerplate_lines);
+        detail::content_regions(page, page_fold, lines, from, to, bp, a.boilerplate_lines);
     std::size_t k = 0;
     std::string title_key;
     if (k < regions.size()) {
         a.title = std::string(regions[k].of(page));
-        title_key = fold_key(a.title);
+        title_key = folded_key(FoldedSpan(&page_fold, page, regions[k]).text());
         a.regions.push_back(rel(regions[k]));
         ++k;
     }
     // a date line among the first lines after the title
     for (std::size_t look = k; look < regions.size() && look < k + 3; ++look) {
-        std::string_view s = bp.strip_date_label(regions[look].of(page));
-        if (auto d = parse_date(s, true)) {
+        const FoldedSpan line(&page_fold, page, regions[look]);
+        const std::string_view s = line.text();
+        if (auto d = parse_folded_date(s.substr(bp.date_label_bytes(s)), true)) {
             a.published = *d;
             regions.erase(regions.begin() + static_cast<long>(look));
             break;
@@ -176,7 +183,7 @@ Article make_story(std::string_view origin,
         // spans of the page, made relative to the story's text
         Span r = rel(regions[k]);
         // A teaser that repeats the start of the title ("… کا ..") is not content.
-        std::string key = fold_key(r.of(a.text));
+        std::string key = folded_key(FoldedSpan(a.folded.get(), a.text, r).text());
         while (!key.empty() && key.back() == '.')
             key.pop_back();
         if (!key.empty() && key.size() < title_key.size() && title_key.starts_with(key)) {
@@ -205,7 +212,8 @@ std::vector<Article> read_page(std::string_view origin,
     if (raw.starts_with("\xEF\xBB\xBF")) raw.remove_prefix(3);  // a BOM is not text
     const std::string text = valid_utf8(origin, raw, notices);
     const std::string_view bytes = text;
-    std::vector<detail::Line> lines = detail::classify_lines(bytes, boilerplate);
+    const FoldedText page_fold = fold(bytes);  // the page's one fold: every line reads it
+    std::vector<detail::Line> lines = detail::classify_lines(bytes, page_fold, boilerplate);
     std::string page_outlet;
     for (const auto& l : lines) {
         if (l.verdict.action == LineAction::outlet && !l.verdict.outlet.empty()) {
@@ -215,15 +223,16 @@ std::vector<Article> read_page(std::string_view origin,
     }
     std::size_t split = detail::find_story_split(bytes, lines, 0, boilerplate);
     std::vector<Article> out;
-    out.push_back(make_story(origin, std::string(stem), bytes, lines, 0, split, boilerplate,
-                             page_outlet, ""));
+    out.push_back(make_story(origin, std::string(stem), bytes, page_fold, lines, 0, split,
+                             boilerplate, page_outlet, ""));
     if (out.front().regions.empty()) {
         throw InputError(std::string(origin), 0, "no story text (only boilerplate)");
     }
     if (split < lines.size()) {
         // The second story begins after the marker line; it shares the page's date and outlet.
-        out.push_back(make_story(origin, std::string(stem) + "-2", bytes, lines, split + 1,
-                                 lines.size(), boilerplate, page_outlet, out.front().published));
+        out.push_back(make_story(origin, std::string(stem) + "-2", bytes, page_fold, lines,
+                                 split + 1, lines.size(), boilerplate, page_outlet,
+                                 out.front().published));
     }
     for (Article& a : out) {
         a.content_hash = detail::hash64(raw);

@@ -25,6 +25,7 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "pipeline/data.h"
 #include "pipeline/extract_queue.h"
@@ -434,6 +435,21 @@ bool stale_derived_id(const StoredArticleKey& k, const IdSet& seen, const Store&
     return !holder || holder->story_hash == k.story_hash;
 }
 
+// What decides the problems of a record that gives no article: its bytes, the
+// data files (a change of which makes the build a full one) and the article
+// size limit. Notes kept under this key are good for the same record again.
+std::uint64_t note_key(std::uint64_t record_hash, const Limits& limits) {
+    return detail::hash64(std::to_string(limits.article_bytes), record_hash);
+}
+
+// The record notes of the store a build updates, by key.
+std::unordered_map<std::uint64_t, std::vector<RecordNote>> notes_by_key(const Store& store) {
+    std::unordered_map<std::uint64_t, std::vector<RecordNote>> out;
+    for (RecordNote& n : store.record_notes())
+        out[n.key].push_back(std::move(n));
+    return out;
+}
+
 }  // namespace
 
 Inputs build_inputs(const BuildOptions& opt) {
@@ -514,6 +530,12 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
         // derived id. The first copy's origin and story are read back from the
         // store, which holds every article seen.
         IdSet seen;
+        // Records that gave no article, by note_key(): what the old store noted
+        // (an incremental build reports it again instead of parsing), and the
+        // keys this run noted or used.
+        auto notes = in_place ? notes_by_key(store)
+                              : std::unordered_map<std::uint64_t, std::vector<RecordNote>>{};
+        std::unordered_set<std::uint64_t> noted;
         std::vector<std::string> unreadable;  // files and directories read not at all
         auto report_problem = [&](const InputError& e) {
             count_problem(report, e);
@@ -564,11 +586,20 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
             return true;
         };
         auto held = [&](const Record& r) {
+            const std::uint64_t key = note_key(r.hash, opt.limits);
+            if (const auto n = notes.find(key); n != notes.end()) {
+                // its problems were (and are) at the record's own file and line
+                for (const RecordNote& note : n->second)
+                    report_problem(InputError(r.file, r.line, note.reason, note.outcome));
+                noted.insert(key);
+                return;
+            }
             const auto [b, e] = before_by_hash.equal_range(r.hash);
             const bool clash = std::any_of(b, e, [&](const auto& k) {
                 return seen.contains(k.second->id) || stale_derived_id(*k.second, seen, store);
             });
             if (clash) {
+                ++report.parsed;
                 Parsed p = parse_record(r, bp);
                 for (const auto& problem : p.problems)
                     report_problem(problem);
@@ -588,7 +619,15 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
             [&](Article& a, const Extraction& ex) {
                 if (admit(a)) store.put_article(a, ex);
             },
-            report_problem, held);
+            report_problem, held,
+            [&](const Record& r, const std::vector<InputError>& found) {
+                const std::uint64_t key = note_key(r.hash, opt.limits);
+                if (found.empty() || !noted.insert(key).second) return;
+                std::vector<RecordNote> keep;
+                for (const InputError& e : found)
+                    keep.push_back({key, e.reason(), e.outcome()});
+                store.put_record_notes(key, keep);
+            });
         ProgressMeter meter(opt.progress, corpus_bytes(opt.facts.empty() ? opt.paths : opt.facts));
         auto take = [&](Record&& r) {
             meter.advance(1, r.bytes.size() + 1);
@@ -601,7 +640,8 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
         KnownRecord known;
         if (in_place) {
             known = [&](const std::string&, std::uint64_t hash) {
-                return before_by_hash.count(hash) > 0;
+                return before_by_hash.count(hash) > 0 ||
+                       notes.count(note_key(hash, opt.limits)) > 0;
             };
         }
         if (!opt.facts.empty()) {
@@ -626,6 +666,9 @@ BuildReport build(const BuildOptions& requested, const ProblemSink& problems) {
         }
         queue.finish();
         meter.finish();
+        report.parsed += static_cast<std::int64_t>(queue.parsed());
+        for (const auto& [key, _] : notes)  // records no longer read, or read again
+            if (!noted.count(key)) store.remove_record_notes(key);
         store.finish_load();            // the indexes, for what follows
         std::vector<std::string> gone;  // stored, not seen, not kept
         for (const auto& k : before) {

@@ -53,8 +53,7 @@ Extraction Extractor::run(const Article& article) const {
     std::vector<bool> is_word;
     std::vector<double> topic_scores;
     for (const Span& region : article.regions) {
-        const std::string_view rtext = region.of(article.text);
-        const FoldedText ft = fold(rtext);
+        const FoldedText ft = fold_part(article.folded.get(), article.text, region);
         auto to_article = [&](Span folded) {
             Span o = ft.original(folded);
             return Span{o.begin + region.begin, o.end + region.begin};

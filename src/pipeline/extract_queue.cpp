@@ -21,14 +21,16 @@ ExtractQueue::ExtractQueue(const Extractor& extractor,
                            unsigned jobs,
                            Writer write,
                            ProblemSink problems,
-                           KnownHandler known)
+                           KnownHandler known,
+                           NoArticles no_articles)
     : extractor_(extractor),
       boilerplate_(boilerplate),
       max_article_bytes_(max_article_bytes),
       jobs_(jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency())),
       write_(std::move(write)),
       problems_(std::move(problems)),
-      known_(std::move(known)) {}
+      known_(std::move(known)),
+      no_articles_(std::move(no_articles)) {}
 
 ExtractQueue::~ExtractQueue() {
     {
@@ -78,8 +80,10 @@ ExtractQueue::Done ExtractQueue::work(const Item& item) const {
         return true;
     });
     d.extractions.reserve(d.parsed.articles.size());
-    for (const Article& a : d.parsed.articles)
+    for (Article& a : d.parsed.articles) {
         d.extractions.push_back(extractor_.run(a));
+        a.folded.reset();  // read by the extraction; the store does not need it
+    }
     return d;
 }
 
@@ -89,6 +93,7 @@ void ExtractQueue::hand_over(const Item& item, Done& done) {
         known_(*item.record);
         return;
     }
+    if (item.record) ++parsed_;
     for (const auto& e : done.parsed.problems)
         problems_(e);
     for (std::size_t i = 0; i < done.parsed.articles.size(); ++i) {
@@ -96,6 +101,8 @@ void ExtractQueue::hand_over(const Item& item, Done& done) {
             problems_(InputError(done.parsed.articles[i].origin, 0, note, true));
         write_(done.parsed.articles[i], done.extractions[i]);
     }
+    if (item.record && done.parsed.articles.empty() && no_articles_)
+        no_articles_(*item.record, done.parsed.problems);
 }
 
 void ExtractQueue::push(Record&& record) {

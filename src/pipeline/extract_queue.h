@@ -29,6 +29,9 @@ class ExtractQueue {
     using Writer = std::function<void(Article&, const Extraction&)>;
     /// A record marked Record::known: not parsed, handed over in its place.
     using KnownHandler = std::function<void(const Record&)>;
+    /// A record parsed here that gave no article (bad, or no story text), with
+    /// the problems it gave, after they were handed over.
+    using NoArticles = std::function<void(const Record&, const std::vector<InputError>&)>;
 
     /// `jobs` 0 means one per core; 1 parses, extracts and hands over each
     /// record as it is pushed, on this thread.
@@ -39,7 +42,8 @@ class ExtractQueue {
                  unsigned jobs,
                  Writer write,
                  ProblemSink problems,
-                 KnownHandler known = {});
+                 KnownHandler known = {},
+                 NoArticles no_articles = {});
     /// Stops the pool once the batches being worked on are done; every result
     /// not handed over is dropped.
     ~ExtractQueue();
@@ -53,6 +57,8 @@ class ExtractQueue {
     /// Hands over everything pushed so far. An exception thrown by the
     /// extractor, the writer or the problem sink comes out of push() or finish().
     void finish();
+    /// Records parsed so far (not marked known).
+    std::size_t parsed() const { return parsed_; }
 
   private:
     struct Item {
@@ -82,12 +88,14 @@ class ExtractQueue {
     Writer write_;
     ProblemSink problems_;
     KnownHandler known_;
+    NoArticles no_articles_;
+    std::size_t parsed_ = 0;
     std::vector<Item> filling_;
     std::deque<std::unique_ptr<Batch>> running_;  ///< in input order; owned here
     std::mutex mutex_;
     std::condition_variable queued_;    ///< unclaimed_ grew, or stopping_
     std::condition_variable finished_;  ///< a batch became ready
-    std::deque<Batch*> unclaimed_;           ///< not yet taken by a worker
+    std::deque<Batch*> unclaimed_;      ///< not yet taken by a worker
     bool stopping_ = false;
     std::vector<std::thread> pool_;
 };

@@ -9,6 +9,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 
+#include <algorithm>
+
 #include "util/utf8.h"
 
 namespace rabta {
@@ -187,6 +189,84 @@ Span FoldedText::original(Span f) const {
     std::uint32_t end = to_original[k];
     if (end <= last) end = to_original.back();
     return {begin, end};
+}
+
+namespace {
+
+// Whether folding may be cut at original byte `at`: its start or end, or a
+// character that never interacts with what comes before it under NFKC (nor
+// under the ی + hamza rule above, as U+0654 has no boundary before it).
+bool cut_here(std::string_view original, std::size_t at) {
+    if (at == 0 || at >= original.size()) return true;
+    const auto lead = static_cast<unsigned char>(original[at]);
+    if (lead < 0x80) return true;
+    if ((lead & 0xC0) == 0x80) return false;  // inside a character
+    std::size_t i = at;
+    const char32_t cp = detail::next_cp(original, i);
+    return nfkc().hasBoundaryBefore(static_cast<UChar32>(cp));
+}
+
+// The first folded byte that comes from original offset `at` or later.
+std::size_t folded_at(const FoldedText& whole, std::uint32_t at) {
+    const auto it = std::lower_bound(whole.to_original.begin(), whole.to_original.end(), at);
+    return static_cast<std::size_t>(it - whole.to_original.begin());
+}
+
+}  // namespace
+
+FoldedSpan::FoldedSpan(const FoldedText* whole, std::string_view original, Span span)
+    : base_(span.begin), length_(span.size()) {
+    if (whole != nullptr && !whole->to_original.empty() && cut_here(original, span.begin) &&
+        cut_here(original, span.end)) {
+        const std::size_t b = folded_at(*whole, span.begin);
+        const std::size_t e = std::max(b, folded_at(*whole, span.end));
+        text_ = std::string_view(whole->text).substr(b, e - b);
+        map_ = whole->to_original.data() + b;
+        return;
+    }
+    own_ = fold(span.of(original));
+    text_ = own_->text;
+    map_ = own_->to_original.data();
+    base_ = 0;
+}
+
+std::uint32_t FoldedSpan::at(std::size_t i) const {
+    return i < text_.size() ? map_[i] - base_ : length_;
+}
+
+Span FoldedSpan::original(Span f) const {
+    // FoldedText::original, over this span's offsets
+    const std::uint32_t begin = at(f.begin);
+    if (f.end <= f.begin) return {begin, begin};
+    const std::uint32_t last = at(f.end - 1);
+    std::size_t k = f.end;
+    while (k < text_.size() && at(k) <= last)
+        ++k;
+    std::uint32_t end = at(k);
+    if (end <= last) end = length_;
+    return {begin, end};
+}
+
+FoldedText FoldedSpan::copy() const {
+    FoldedText ft;
+    ft.text = std::string(text_);
+    ft.to_original.reserve(text_.size() + 1);
+    for (std::size_t i = 0; i <= text_.size(); ++i)
+        ft.to_original.push_back(at(i));
+    return ft;
+}
+
+FoldedText fold_part(const FoldedText* whole, std::string_view original, Span span) {
+    return FoldedSpan(whole, original, span).copy();
+}
+
+std::string folded_key(std::string_view folded) {
+    std::string key;
+    key.reserve(folded.size());
+    for (char c : folded) {
+        if (c != ' ' && c != '\n') key.push_back(c);
+    }
+    return key;
 }
 
 std::string fold_key(std::string_view original) {

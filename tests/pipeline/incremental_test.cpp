@@ -384,3 +384,62 @@ TEST_CASE("the same story in two files, with other fields around it, is one arti
     CHECK(problems[0].find("selection.jsonl:1: article id 'n1' was already used for a different "
                            "story at") != std::string::npos);
 }
+
+TEST_CASE("a no-op rebuild reports bad and empty records again without parsing them") {
+    TempDir dir;
+    const std::string db = dir / "g.db";
+    const fs::path corpus = dir / "corpus";
+    const std::string broken = R"({"id": "cut", "title": "ادھوری سطر", "text": "وزیر)";
+    write_file(corpus / "a.jsonl", jsonl_record("n1", "ایک", seed(s000)) + broken + "\n" +
+                                       jsonl_record("n3", "خالی", "Post Views: 120") +
+                                       jsonl_record("n4", "دو", seed(s004)));
+    write_file(corpus / "empty.txt", "");
+    write_file(corpus / "page.txt", seed(s002));
+    std::vector<std::string> problems;
+    auto run = [&](bool full) {
+        problems.clear();
+        BuildOptions o;
+        o.db = db;
+        o.paths = {corpus.string()};
+        o.full = full;
+        return build(o, [&](const InputError& e) { problems.push_back(e.what()); });
+    };
+    const BuildReport first = run(true);
+    const std::vector<std::string> first_problems = problems;
+    CHECK(first.parsed == 6);
+    CHECK(first.articles == 3);
+    CHECK(first.skipped == 2);  // the cut line, the empty page
+    CHECK(first.empty == 1);    // a view counter, no story
+    REQUIRE(first_problems.size() == 3);
+    CHECK(first_problems[0].find("a.jsonl:2") != std::string::npos);
+    CHECK(first_problems[1].find("a.jsonl:3") != std::string::npos);
+    CHECK(first_problems[2].find("empty.txt") != std::string::npos);
+    const std::string graph = tables(db);
+    const std::int64_t notes = count(db, "SELECT count(*) FROM record_notes");
+    CHECK(notes == 3);
+
+    const BuildReport again = run(false);
+    CHECK(again.mode == "incremental");
+    CHECK(again.parsed == 0);
+    CHECK(problems == first_problems);
+    CHECK(again.skipped == first.skipped);
+    CHECK(again.empty == first.empty);
+    CHECK(again.unchanged == 3);
+    CHECK(again.added + again.changed + again.removed == 0);
+    CHECK(tables(db) == graph);
+    CHECK(count(db, "SELECT count(*) FROM record_notes") == notes);
+
+    // the cut line mended: read again and stored, its note gone; the rest still not parsed
+    std::string text = rabta::test::read_file(corpus / "a.jsonl");
+    text.replace(text.find(broken), broken.size(), jsonl_record("cut", "پوری سطر", seed(s001)));
+    text.erase(text.find("\n\n"), 1);
+    write_file(corpus / "a.jsonl", text);
+    const BuildReport mended = run(false);
+    CHECK(mended.parsed == 1);
+    CHECK(mended.added == 1);
+    CHECK(mended.skipped == 1);
+    CHECK(mended.empty == 1);
+    CHECK(problems.size() == 2);
+    CHECK(count(db, "SELECT count(*) FROM record_notes") == 2);
+    CHECK(run(false).parsed == 0);
+}

@@ -85,3 +85,34 @@ TEST_CASE("a folded match maps back to the exact original bytes") {
 TEST_CASE("yeh with hamza above becomes ئ") {
     CHECK(fold("\u06CC\u0654").text == "\u0626");
 }
+
+TEST_CASE("a line of a folded text reads as the fold of that line alone") {
+    // decomposed alef madda (ا + U+0653), a diacritic, tatweel, CRLF, Arabic yeh
+    // and kaf, NBSP, and a line that starts with hamza above (no NFKC boundary)
+    const std::string text =
+        "ا\xd9\x93پ کے لیے\r\nوزیرِ خارجہ نے چـین کا دورہ كيا\xc2\xa0۔\r\n"
+        "\xd9\x94ہمزہ سے شروع\nPost Views: 12";
+    const rabta::FoldedText whole = fold(text);
+    std::size_t start = 0, lines = 0, fresh = 0;
+    while (start <= text.size()) {
+        const std::size_t nl = std::min(text.find('\n', start), text.size());
+        std::size_t end = nl;
+        if (end > start && text[end - 1] == '\r') --end;
+        const Span line{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)};
+        const rabta::FoldedText alone = fold(line.of(text));
+        const rabta::FoldedSpan part(&whole, text, line);
+        CHECK(part.text() == alone.text);
+        const rabta::FoldedText copy = part.copy();
+        CHECK(copy.to_original == alone.to_original);
+        // every folded word maps back to the same original bytes
+        for (std::uint32_t b = 0; b < alone.text.size(); ++b)
+            CHECK(part.original({b, static_cast<std::uint32_t>(alone.text.size())}) ==
+                  alone.original({b, static_cast<std::uint32_t>(alone.text.size())}));
+        fresh += part.text().data() < whole.text.data() ||
+                 part.text().data() > whole.text.data() + whole.text.size();
+        ++lines;
+        start = nl + 1;
+    }
+    CHECK(lines == 4);
+    CHECK(fresh == 1);  // only the line that starts with a combining mark is folded anew
+}
