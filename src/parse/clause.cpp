@@ -34,8 +34,11 @@ CompiledGrammar::CompiledGrammar(const Rules& r) {
     }
     intent.add_all(r.intent, 0);
     note(r.intent, in_intent);
-    negation.add_all(r.negation, 0);
-    note(r.negation, in_negation);
+    for (const auto& [kind, ps] : r.polarity) {
+        negation.add_all(ps, static_cast<int>(polarity_kind.size()));
+        note(ps, in_negation);
+        polarity_kind.push_back(kind);
+    }
     for (const auto& [rel, ps] : r.intent_by_relation) {
         intent_by_relation[rel].add_all(ps, 0);
         note(ps, in_relation_intent);
@@ -401,8 +404,8 @@ ParsedSentence SentenceReader::read() {
                 cues_.push_back({frame.relation, i, clause_, toks_.size(), object_begin_});
         }
         if (phrase_at(CompiledGrammar::in_intent, r_.intent, i)) intents_.push_back({i, clause_});
-        if (phrase_at(CompiledGrammar::in_negation, r_.negation, i))
-            negations_.push_back({i, clause_});
+        if (auto n = phrase_at(CompiledGrammar::in_negation, r_.negation, i))
+            negations_.push_back({i, clause_, static_cast<std::size_t>(n->value)});
         for (const auto& [rel, set] : r_.intent_by_relation) {
             if ((sets_[i] & CompiledGrammar::in_relation_intent) && set.match(toks_, i))
                 relation_intents_.push_back({rel, i, clause_});

@@ -55,7 +55,8 @@ struct CompiledGrammar {
         std::size_t reach;
     };
     std::vector<LightFrame> light_frames;
-    std::vector<std::string> context_tag;  ///< context value → tag
+    std::vector<std::string> context_tag;    ///< context value → tag
+    std::vector<std::string> polarity_kind;  ///< negation value → Relation::polarity
     std::vector<std::string> pronoun_refers;
     std::vector<std::string> anaphor_type;
     std::vector<bool> anaphor_pair;
@@ -141,10 +142,12 @@ struct Predicate {
 };
 
 /// A word that sets the mode or polarity of its clause: intent («پیشکش», «گا»),
-/// negation («نہیں»).
+/// negation («نہیں», «منسوخ»).
 struct ModeMarker {
     std::size_t token;
     std::size_t clause;
+    /// A negation's polarity, an index into CompiledGrammar::polarity_kind.
+    std::size_t kind = 0;
 };
 
 /// An intent word that holds for one relation only.

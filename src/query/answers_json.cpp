@@ -57,6 +57,7 @@ void write_evidence(Writer& w, const StoredRelation& r) {
     write_field(w, "article", r.article);
     write_optional_field(w, "outlet", r.outlet);
     write_field(w, "sentence", r.sentence);
+    if (r.polarity != "affirmed") write_field(w, "polarity", r.polarity);
     w.EndObject();
 }
 
@@ -184,6 +185,7 @@ void write_json(std::ostream& out, const ShowAnswer& a) {
         }
         write_groups(w, a.groups);
         write_evidences(w, "ties", a.ties);
+        write_evidences(w, "not_ties", a.not_ties);
     });
 }
 
@@ -294,6 +296,7 @@ void write_json(std::ostream& out, const StatsAnswer& a) {
         write_int(w, "mentions", a.stats.mentions);
         counts(w, "entities", a.stats.entities_by_type);
         counts(w, "relation_mentions", a.stats.relations_by_type);
+        counts(w, "not_ties", a.stats.not_ties_by_type);
         w.Key("graph");
         w.StartObject();
         write_int(w, "nodes", static_cast<std::int64_t>(a.nodes));
