@@ -131,6 +131,8 @@ class Rules {
     /// Polarity (Relation::polarity) → the words that give it: after the cue in
     /// its clause, «نہیں» makes a tie negated, «منسوخ» withdrawn, «معذرت» declined.
     std::map<std::string, std::vector<Phrase>> polarity;
+    /// End a predicate's verb phrase: mode and polarity words after them are another's.
+    std::vector<Phrase> scope_ends;
     std::size_t max_cue_distance = 16;  ///< tokens from the last party to the cue
     /// Per relation, where its sentences run longer: «… کے درمیان [the subjects
     /// of the agreement] پر دستخط کیے گئے».

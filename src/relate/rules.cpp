@@ -185,6 +185,7 @@ Rules Rules::load(const std::vector<DataFile>& files) {
     r.fillers = optional_phrases(o, doc, "fillers");
     r.clause_breaks = optional_phrases(o, doc, "clause_breaks");
     r.group_nouns = optional_phrases(o, doc, "group_nouns");
+    r.scope_ends = optional_phrases(o, doc, "scope_ends");
     r.intent = optional_phrases(o, doc, "intent");
     if (auto it = doc.FindMember("polarity"); it != doc.MemberEnd()) {
         for (const auto& c : it->value.GetObject()) {
