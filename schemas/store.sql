@@ -1,4 +1,4 @@
--- rabta store, schema version 5 (PRAGMA user_version). An older database is
+-- rabta store, schema version 6 (PRAGMA user_version). An older database is
 -- migrated forward by schemas/migrations/<version>.sql when it is opened.
 -- SQLite is the source of truth; exports and queries are derived from it.
 -- Persisted codes (entity types, relation names, modes) never change meaning.
@@ -78,7 +78,11 @@ CREATE TABLE relations (
     span_end    INTEGER NOT NULL,
     evidence    TEXT NOT NULL,       -- the sentence as written in the article
     evidence_key TEXT NOT NULL,      -- the sentence folded and space-free: reprints share it
-    context_source TEXT              -- where context came from: clause, sentence, article (inherited)
+    context_source TEXT,             -- where context came from: clause, sentence, article (inherited)
+    -- 'affirmed', or how the sentence denies the tie (negated, withdrawn, declined,
+    -- missed): a denied mention keeps its evidence but is never a tie, an edge or a count
+    polarity    TEXT NOT NULL DEFAULT 'affirmed'
+                CHECK (polarity IN ('affirmed', 'negated', 'withdrawn', 'declined', 'missed'))
 );
 CREATE INDEX relations_by_source ON relations(source_id, relation);
 CREATE INDEX relations_by_target ON relations(target_id, relation);
@@ -175,7 +179,8 @@ CREATE TABLE run_roles (
     PRIMARY KEY (run_id, entity_id, title, org_id)
 );
 
--- For analysts in sqlite3 or Datasette: one row per evidence, with names.
+-- For analysts in sqlite3 or Datasette: one row per evidence of a tie, with names
+-- (not_ties_readable: the mentions the text denies, with their polarity).
 CREATE VIEW ties_readable AS
 SELECT r.relation,
        s.label_ur AS source_ur, s.label_en AS source_en,
@@ -185,7 +190,19 @@ SELECT r.relation,
 FROM relations r
 JOIN entities s ON s.id = r.source_id
 JOIN entities t ON t.id = r.target_id
-JOIN articles a ON a.id = r.article_id;
+JOIN articles a ON a.id = r.article_id
+WHERE r.polarity = 'affirmed';
+CREATE VIEW not_ties_readable AS
+SELECT r.polarity, r.relation,
+       s.label_ur AS source_ur, s.label_en AS source_en,
+       t.label_ur AS target_ur, t.label_en AS target_en,
+       r.mode, r.context, a.published AS date, a.outlet, a.id AS article_id,
+       r.evidence, r.rule_id, r.confidence
+FROM relations r
+JOIN entities s ON s.id = r.source_id
+JOIN entities t ON t.id = r.target_id
+JOIN articles a ON a.id = r.article_id
+WHERE r.polarity <> 'affirmed';
 
 -- What each article is about: its context cue scores per tag (seeds/rules/contexts.json);
 -- main = 1 on the main topic its ties without a context of their own inherit.
@@ -198,4 +215,4 @@ CREATE TABLE article_topics (
 );
 CREATE INDEX article_topics_main ON article_topics(main, tag);
 
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;

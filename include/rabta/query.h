@@ -145,11 +145,12 @@ struct ShowQuery {
 struct ShowAnswer {
     EntityCard card;
     std::string as_of;
-    std::vector<StoredRole> in_office;   ///< on as_of
-    std::vector<StoredRelation> ties;    ///< as ties_of orders them
-    std::vector<RoleSpan> spans;         ///< role_spans of the entity
-    std::vector<TieGroup> groups;        ///< tie_groups of the ties
-    std::vector<std::string> relations;  ///< the scope's relations; empty: all
+    std::vector<StoredRole> in_office;     ///< on as_of
+    std::vector<StoredRelation> ties;      ///< as ties_of orders them
+    std::vector<StoredRelation> not_ties;  ///< denied in the text (polarity), in the same order
+    std::vector<RoleSpan> spans;           ///< role_spans of the entity
+    std::vector<TieGroup> groups;          ///< tie_groups of the ties
+    std::vector<std::string> relations;    ///< the scope's relations; empty: all
     EntityIndex named;
 };
 ShowAnswer answer_show(const Store& store, const ShowQuery& q);

@@ -19,7 +19,11 @@ struct Relation {
     std::string target;    ///< actor id
     std::string relation;  ///< met, signed, cooperated, ...
     bool directed = false;
-    std::string mode;            ///< "done" or "intent"
+    std::string mode;  ///< "done" or "intent"
+    /// "affirmed", or how the sentence denies the tie: "negated" («نہیں»),
+    /// "withdrawn" (cancelled or postponed), "declined" (refused) or "missed".
+    /// A denied relation mention is stored with its evidence but is never a tie.
+    std::string polarity = "affirmed";
     std::string context;         ///< digital-economy context tag, or empty
     std::string context_source;  ///< to_string(ContextSource): clause, sentence, article or empty
     std::string rule;            ///< id of the rule that made it

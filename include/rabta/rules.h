@@ -58,6 +58,17 @@ struct LightVerbFrame {
     std::size_t reach = 4;
 };
 
+/// A relation a recognizer pattern states by itself (Rules::recognized): from
+/// "role", the office a title gives its holder; from "located", a place a
+/// located_in pattern puts in a city or country.
+struct RecognizedFrame {
+    std::string id;
+    std::string relation;
+    std::string from;  ///< "role" or "located"
+    double confidence = 0.5;
+    double home_confidence = 0.5;  ///< a role whose country was assumed (the home country)
+};
+
 struct PronounRule {
     std::vector<Phrase> words;
     std::string refers;  ///< "last_subject_person", "speaker_org" or "speaker_country"
@@ -117,7 +128,11 @@ class Rules {
     std::vector<LightVerbFrame> light_verbs;
     std::vector<Phrase> intent;                                     ///< marks a tie as intent
     std::map<std::string, std::vector<Phrase>> intent_by_relation;  ///< relation → intent words
-    std::vector<Phrase> negation;                                   ///< drops the tie
+    /// Polarity (Relation::polarity) → the words that give it: after the cue in
+    /// its clause, «نہیں» makes a tie negated, «منسوخ» withdrawn, «معذرت» declined.
+    std::map<std::string, std::vector<Phrase>> polarity;
+    /// End a predicate's verb phrase: mode and polarity words after them are another's.
+    std::vector<Phrase> scope_ends;
     std::size_t max_cue_distance = 16;  ///< tokens from the last party to the cue
     /// Per relation, where its sentences run longer: «… کے درمیان [the subjects
     /// of the agreement] پر دستخط کیے گئے».
@@ -129,7 +144,8 @@ class Rules {
     std::map<std::string, std::vector<Phrase>> contexts;  ///< context tag → cues, of `taxonomy`
     ContextTaxonomy taxonomy;  ///< contexts.json; empty when no contexts file was given
     std::vector<Rule> rules;   ///< in priority order
-    ActorPatterns actors;      ///< empty when no actors file was given
+    std::vector<RecognizedFrame> recognized;
+    ActorPatterns actors;  ///< empty when no actors file was given
 
     const RelationType* relation(std::string_view name) const;
     std::uint64_t version() const noexcept { return version_; }

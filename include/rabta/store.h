@@ -19,7 +19,7 @@
 namespace rabta {
 
 /// Schema version written to PRAGMA user_version.
-inline constexpr int kStoreSchemaVersion = 5;
+inline constexpr int kStoreSchemaVersion = 6;
 /// PRAGMA application_id of every rabta store ("rabt"): what tells a rabta store
 /// from another application's SQLite database. Stores written before it was set
 /// are told by their tables, and get it at their next build.
@@ -60,6 +60,7 @@ struct StoredRelation {
     std::string relation;
     bool directed = false;
     std::string mode;
+    std::string polarity = "affirmed";  ///< Relation::polarity
     std::string context;
     std::string context_source;  ///< clause, sentence, article (inherited), or empty
     std::string rule;
@@ -102,6 +103,9 @@ struct EvidenceScope {
     std::vector<std::string> relations;
     std::vector<std::string> entities;  ///< mentions with one of these at either end; empty = all
     std::vector<std::string> contexts;  ///< context tags (ContextTaxonomy::select); empty = all
+    /// Read the relation mentions the text denies (polarity not "affirmed")
+    /// instead of ties: they are never ties, so only `show` asks for them.
+    bool not_ties = false;
 };
 
 /// Streams relation mentions in (source, target, relation, date, article, span)
@@ -206,7 +210,9 @@ struct StoreStats {
     std::int64_t articles = 0;
     std::int64_t mentions = 0;
     std::map<std::string, std::int64_t> entities_by_type;   ///< mentioned entities only
-    std::map<std::string, std::int64_t> relations_by_type;  ///< relation mentions
+    std::map<std::string, std::int64_t> relations_by_type;  ///< relation mentions of ties
+    /// Relation mentions the text denies (not ties), by relation.
+    std::map<std::string, std::int64_t> not_ties_by_type;
     std::map<std::string, std::int64_t> articles_by_topic;  ///< main topic → articles
     std::map<std::string, std::int64_t> ties_by_context;  ///< context → relation mentions with one
     std::map<std::string, std::string> meta;
@@ -330,6 +336,7 @@ class Store {
     std::vector<StoredEntity> entities(const std::vector<std::string>& only = {}) const;
     /// id → ISO country of every entity that has one.
     std::map<std::string, std::string> entity_countries() const;
+    /// Relation mentions of ties (affirmed), for scoring.
     std::vector<StoredRelation> relations() const;
     /// Ties aggregated in SQL, ordered by (source, target, relation): memory is
     /// one row per tie, however many evidences there are.

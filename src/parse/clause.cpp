@@ -28,14 +28,19 @@ CompiledGrammar::CompiledGrammar(const Rules& r) {
     note(r.clause_breaks, in_clause_breaks);
     group_nouns.add_all(r.group_nouns, 0);
     note(r.group_nouns, in_group_nouns);
+    scope_ends.add_all(r.scope_ends, 0);
+    note(r.scope_ends, in_scope_ends);
     for (const auto& t : r.actors.titles) {
         office_titles.add_all(t.words, 0);
         note(t.words, in_office_titles);
     }
     intent.add_all(r.intent, 0);
     note(r.intent, in_intent);
-    negation.add_all(r.negation, 0);
-    note(r.negation, in_negation);
+    for (const auto& [kind, ps] : r.polarity) {
+        negation.add_all(ps, static_cast<int>(polarity_kind.size()));
+        note(ps, in_negation);
+        polarity_kind.push_back(kind);
+    }
     for (const auto& [rel, ps] : r.intent_by_relation) {
         intent_by_relation[rel].add_all(ps, 0);
         note(ps, in_relation_intent);
@@ -255,20 +260,25 @@ class SentenceReader {
     std::size_t clause_ = 0;
     std::vector<NounPhrase> heads_;
     std::vector<Predicate> cues_;
-    std::size_t object_begin_ = 0;   ///< after the last actor phrase or clause break
-    std::vector<std::size_t> ands_;  ///< tokens of «اور» read as a conjunction
+    std::size_t object_begin_ = 0;         ///< after the last actor phrase or clause break
+    std::vector<std::size_t> ands_;        ///< tokens of «اور» read as a conjunction
+    std::vector<std::size_t> scope_ends_;  ///< tokens that end a verb phrase («ہے»)
     // Each predicate's verb reaches to the next coordinated predicate of another
     // relation in its clause, or to the sentence's end.
     void set_scopes() {
         for (auto& p : cues_) {
             p.scope_end = toks_.size();
+            auto end = std::find_if(scope_ends_.begin(), scope_ends_.end(), [&](std::size_t t) {
+                return t > p.token && clause_of_token_[t] == p.clause;
+            });
+            if (end != scope_ends_.end()) p.scope_end = *end;
             for (const auto& q : cues_) {
                 if (q.token <= p.token || q.clause != p.clause || q.relation == p.relation)
                     continue;
                 auto a = std::find_if(ands_.begin(), ands_.end(),
                                       [&](std::size_t t) { return t > p.token && t < q.token; });
                 if (a != ands_.end()) {
-                    p.scope_end = q.token;
+                    p.scope_end = std::min(p.scope_end, q.token);
                     break;
                 }
             }
@@ -401,8 +411,9 @@ ParsedSentence SentenceReader::read() {
                 cues_.push_back({frame.relation, i, clause_, toks_.size(), object_begin_});
         }
         if (phrase_at(CompiledGrammar::in_intent, r_.intent, i)) intents_.push_back({i, clause_});
-        if (phrase_at(CompiledGrammar::in_negation, r_.negation, i))
-            negations_.push_back({i, clause_});
+        if (phrase_at(CompiledGrammar::in_scope_ends, r_.scope_ends, i)) scope_ends_.push_back(i);
+        if (auto n = phrase_at(CompiledGrammar::in_negation, r_.negation, i))
+            negations_.push_back({i, clause_, static_cast<std::size_t>(n->value)});
         for (const auto& [rel, set] : r_.intent_by_relation) {
             if ((sets_[i] & CompiledGrammar::in_relation_intent) && set.match(toks_, i))
                 relation_intents_.push_back({rel, i, clause_});

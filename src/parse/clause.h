@@ -43,7 +43,7 @@ struct CompiledGrammar {
     /// with no name after the title stands for China.
     PhraseSet office_titles;
     PhraseSet markers, transparent, fillers, clause_breaks, group_nouns, pronouns, anaphors, cues,
-        intent, negation, contexts;
+        intent, negation, contexts, scope_ends;
     std::map<std::string, PhraseSet> intent_by_relation;
     std::vector<std::string> cue_relation;  ///< cue value → relation
     /// Light-verb predicates (Rules::light_verbs): the noun's value is the frame,
@@ -55,7 +55,8 @@ struct CompiledGrammar {
         std::size_t reach;
     };
     std::vector<LightFrame> light_frames;
-    std::vector<std::string> context_tag;  ///< context value → tag
+    std::vector<std::string> context_tag;    ///< context value → tag
+    std::vector<std::string> polarity_kind;  ///< negation value → Relation::polarity
     std::vector<std::string> pronoun_refers;
     std::vector<std::string> anaphor_type;
     std::vector<bool> anaphor_pair;
@@ -78,6 +79,7 @@ struct CompiledGrammar {
         in_verb_forms = 1u << 12,
         in_relation_intent = 1u << 13,
         in_office_titles = 1u << 14,
+        in_scope_ends = 1u << 15,
     };
     std::uint32_t sets_of(std::string_view token) const {
         auto it = starts_.find(token);
@@ -132,7 +134,8 @@ struct Predicate {
     std::size_t clause;
     /// The token where the predicate's verb phrase ends: the first cue of another
     /// relation after an «اور» in the clause («ملاقات کی اور تعاون بڑھانے کی خواہش
-    /// ظاہر کی»), or the sentence's end. Mode and polarity words count only before it.
+    /// ظاہر کی»), the first scope end of the clause after it («ہے», «جس میں»), or
+    /// the sentence's end. Mode and polarity words count only before it.
     std::size_t scope_end = 0;
     /// The predicate's object: tokens [object_begin, token) between the last actor
     /// phrase (or clause start) before the cue and the cue: «ای کامرس کے شعبے میں»
@@ -141,10 +144,12 @@ struct Predicate {
 };
 
 /// A word that sets the mode or polarity of its clause: intent («پیشکش», «گا»),
-/// negation («نہیں»).
+/// negation («نہیں», «منسوخ»).
 struct ModeMarker {
     std::size_t token;
     std::size_t clause;
+    /// A negation's polarity, an index into CompiledGrammar::polarity_kind.
+    std::size_t kind = 0;
 };
 
 /// An intent word that holds for one relation only.

@@ -35,6 +35,42 @@ struct Extractor::Impl {
     detail::ContextReader contexts;  ///< what each tie is about
 };
 
+namespace {
+
+// The relations the recognizer's patterns state, as the rules file's
+// /recognized entries name and weigh them: the offices titles give, the places
+// located_in patterns put in a city or country. Sentence order, entries in order.
+void recognized_relations(const detail::Discovery& found,
+                          const detail::ActorTable& actors,
+                          const Rules& rules,
+                          std::uint32_t sentence,
+                          std::vector<Relation>& out) {
+    auto add = [&](const RecognizedFrame& f, std::uint32_t a, std::uint32_t b, double confidence) {
+        const RelationType* type = rules.relation(f.relation);
+        Relation rel;
+        rel.source = actors[a].id;
+        rel.target = actors[b].id;
+        rel.relation = f.relation;
+        rel.directed = !(type && type->symmetric);
+        rel.mode = "done";
+        rel.rule = f.id;
+        rel.confidence = confidence;
+        rel.sentence = sentence;
+        out.push_back(std::move(rel));
+    };
+    for (const RecognizedFrame& f : rules.recognized) {
+        if (f.from == "role") {
+            for (const auto& r : found.roles)
+                add(f, r.person, r.org, r.defaulted ? f.home_confidence : f.confidence);
+        } else if (f.from == "located") {
+            for (const auto& [place, container] : found.located)
+                add(f, place, container, f.confidence);
+        }
+    }
+}
+
+}  // namespace
+
 Extractor::Extractor(const Lexicon& lexicon, const Rules& rules, const Limits& limits)
     : impl_(std::make_unique<Impl>(lexicon, rules, limits)) {}
 
@@ -109,28 +145,13 @@ Extraction Extractor::run(const Article& article) const {
                 rel.sentence = sidx;
                 ex.relations.push_back(std::move(rel));
             }
-            auto fact = [&](std::uint32_t a, std::uint32_t b, const char* relation,
-                            const char* rule, double confidence) {
-                Relation rel;
-                rel.source = actors[a].id;
-                rel.target = actors[b].id;
-                rel.relation = relation;
-                rel.directed = true;
-                rel.mode = "done";
-                rel.rule = rule;
-                rel.confidence = confidence;
-                rel.sentence = sidx;
-                ex.relations.push_back(std::move(rel));
-            };
+            recognized_relations(found, actors, impl_->rules, sidx, ex.relations);
             for (const auto& r : found.roles) {
                 if (r.defaulted) defaulted_roles.push_back(ex.roles.size());
-                fact(r.person, r.org, "holds_role", "holds_role.title", r.defaulted ? 0.6 : 0.8);
                 const Span t = span_of(r.first, r.last);
                 ex.roles.push_back(
                     {actors[r.person].id, actors[r.org].id, std::string(t.of(article.text)), sidx});
             }
-            for (const auto& [place, container] : found.located)
-                fact(place, container, "located_in", "located_in.city-of", 0.9);
         }
     }
     std::map<std::string, std::set<std::string>> explicit_country;

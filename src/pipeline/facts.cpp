@@ -130,6 +130,7 @@ std::string facts_line(const Article& a, const Extraction& ex) {
         w.Key("directed");
         w.Bool(r.directed);
         detail::write_field(w, "mode", r.mode);
+        if (r.polarity != "affirmed") detail::write_field(w, "polarity", r.polarity);
         detail::write_optional_field(w, "context", r.context);
         detail::write_optional_field(w, "context_source", r.context_source);
         detail::write_field(w, "rule", r.rule);
@@ -260,6 +261,7 @@ std::optional<std::string> decode_facts(const rapidjson::Document& doc,
         x.relation = get(r, "relation");
         x.directed = r["directed"].GetBool();
         x.mode = get(r, "mode");
+        if (r.HasMember("polarity")) x.polarity = get(r, "polarity");
         x.context = get(r, "context");
         if (r.HasMember("context_source")) x.context_source = get(r, "context_source");
         x.rule = get(r, "rule");

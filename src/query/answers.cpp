@@ -42,10 +42,15 @@ ShowAnswer answer_show(const Store& store, const ShowQuery& q) {
     a.as_of = q.as_of;
     if (!q.as_of.empty()) a.in_office = roles_on(a.card.entity, q.as_of);
     a.ties = ties_of(store, q.id, "", q.scope);
+    EvidenceScope denied = q.scope;
+    denied.not_ties = true;
+    a.not_ties = ties_of(store, q.id, "", denied);
     a.spans = role_spans(a.card.entity);
     a.groups = tie_groups(q.id, a.ties);
     a.relations = q.scope.relations;
     std::vector<std::string> named = ends_of(a.ties);
+    for (auto& id : ends_of(a.not_ties))
+        named.push_back(std::move(id));
     named.push_back(q.id);
     for (const auto& r : a.card.entity.roles)
         named.push_back(r.org);

@@ -58,6 +58,7 @@ void write_evidence(Writer& w, const StoredRelation& r) {
     write_field(w, "article", r.article);
     write_optional_field(w, "outlet", r.outlet);
     write_field(w, "sentence", r.sentence);
+    if (r.polarity != "affirmed") write_field(w, "polarity", r.polarity);
     w.EndObject();
 }
 
@@ -252,6 +253,7 @@ void write_json(std::ostream& out, const ShowAnswer& a) {
         }
         write_groups(w, a.groups);
         write_evidences(w, "ties", a.ties);
+        write_evidences(w, "not_ties", a.not_ties);
     });
 }
 
@@ -347,6 +349,7 @@ void write_json(std::ostream& out, const StatsAnswer& a) {
         write_counts(w, "articles_by_topic", a.stats.articles_by_topic);
         write_counts(w, "relation_mentions_by_context", a.stats.ties_by_context);
         write_counts(w, "ties_by_context", a.ties_by_context);
+        write_counts(w, "not_ties", a.stats.not_ties_by_type);
         w.Key("graph");
         w.StartObject();
         write_int(w, "nodes", static_cast<std::int64_t>(a.nodes));

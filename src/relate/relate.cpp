@@ -1,7 +1,8 @@
 // Rule matching over a parsed sentence: a rule's slots are heads of one clause
 // in order, each closed by a case marker the slot accepts, with a cue of the
 // rule's relation after the last one; a negation after the cue in its clause
-// drops the tie, an intent word there makes it intent.
+// gives the relation its polarity (a denied tie), an intent word there makes it
+// intent.
 #include "relate/relate.h"
 
 #include <algorithm>
@@ -69,7 +70,10 @@ bool SlotCase::fits(int marker) const {
 }
 
 CompiledRules::CompiledRules(const Rules& r, const CompiledGrammar& grammar)
-    : rules(r), list_marker(grammar.list_marker), and_marker(grammar.and_marker) {
+    : rules(r),
+      list_marker(grammar.list_marker),
+      and_marker(grammar.and_marker),
+      polarity_kind(grammar.polarity_kind) {
     for (const Rule& rule : r.rules) {
         auto& cases = slot_case.emplace_back();
         for (const RuleSlot& slot : rule.slots)
@@ -96,8 +100,11 @@ SentenceResult relate(const CompiledRules& r,
         return p.type == EntityType::person && c.type == EntityType::country &&
                p.country == c.country;
     };
-    // One tie per pair and relation: «تعاون کو وسعت دینے پر اتفاق» is both.
-    std::set<std::tuple<std::uint32_t, std::uint32_t, std::string>> related;
+    // One tie per pair and relation: «تعاون کو وسعت دینے پر اتفاق» is both. A
+    // denied one is kept apart, and goes when the sentence also affirms it.
+    using PairKey = std::tuple<std::uint32_t, std::uint32_t, std::string>;
+    std::set<PairKey> related, denied;
+    std::vector<PairKey> keys;  ///< of each relation in out
     auto actor_fits = [&](const RuleSlot& s, std::uint32_t who) {
         const Actor& a = actor(who);
         if (s.types.empty()) return a.type != EntityType::place;  // a place is where, not who
@@ -201,9 +208,11 @@ SentenceResult relate(const CompiledRules& r,
             auto after_cue = [&](const auto& m) {
                 return m.token > cue->token && m.token < cue->scope_end && m.clause == cue->clause;
             };
-            // «تعاون کی ضرورت محسوس نہیں کرتا»: a denied tie is no tie
+            // «تعاون کی ضرورت محسوس نہیں کرتا»: a denied tie, kept as such
             const auto& negations = sentence.negations;
-            if (std::any_of(negations.begin(), negations.end(), after_cue)) continue;
+            const auto denial = std::find_if(negations.begin(), negations.end(), after_cue);
+            const std::string polarity =
+                denial == negations.end() ? "affirmed" : r.polarity_kind.at(denial->kind);
             const auto& intents = sentence.intents;
             bool intent = std::any_of(intents.begin(), intents.end(), after_cue);
             for (const RelationIntent& ri_word : sentence.relation_intents) {
@@ -230,7 +239,8 @@ SentenceResult relate(const CompiledRules& r,
                 for (std::uint32_t dst : parties(ti)) {
                     if (src == dst || own_country(src, dst) || own_country(dst, src)) continue;
                     auto [lo, hi] = std::minmax(src, dst);
-                    if (!related.insert({lo, hi, rule.relation}).second) continue;
+                    auto& seen = polarity == "affirmed" ? related : denied;
+                    if (!seen.insert({lo, hi, rule.relation}).second) continue;
                     Relation rel;
                     rel.directed = rule.directed || !(type && type->symmetric);
                     std::uint32_t a = src, b = dst;
@@ -239,14 +249,22 @@ SentenceResult relate(const CompiledRules& r,
                     rel.target = actor(b).id;
                     rel.relation = rule.relation;
                     rel.mode = intent ? "intent" : "done";
+                    rel.polarity = polarity;
                     rel.context = std::string(sentence.context);
                     rel.rule = rule.id;
                     rel.confidence = rule.confidence;
                     out.relations.push_back(std::move(rel));
+                    keys.emplace_back(lo, hi, rule.relation);
                 }
             }
         }
     }
+    std::vector<Relation> kept;
+    for (std::size_t i = 0; i < out.relations.size(); ++i) {
+        if (out.relations[i].polarity == "affirmed" || !related.count(keys[i]))
+            kept.push_back(std::move(out.relations[i]));
+    }
+    out.relations = std::move(kept);
     return out;
 }
 

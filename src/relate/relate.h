@@ -32,6 +32,7 @@ struct CompiledRules {
     std::vector<SlotCase> unless;                  ///< [rule]: markers that block it
     int list_marker = kNoMarker;
     int and_marker = kNoMarker;
+    std::vector<std::string> polarity_kind;  ///< CompiledGrammar::polarity_kind
 };
 
 struct SentenceResult {

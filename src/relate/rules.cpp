@@ -104,6 +104,33 @@ ActorPatterns load_actors(const DataFile& f) {
     return a;
 }
 
+// Relations the recognizer's patterns state (/recognized): a known relation,
+// an id no rule or other entry has.
+void load_recognized(const std::string& o,
+                     const rapidjson::Value& doc,
+                     const std::set<std::string>& relations,
+                     std::set<std::string>& ids,
+                     Rules& r) {
+    auto it = doc.FindMember("recognized");
+    if (it == doc.MemberEnd()) return;
+    for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+        const auto& v = it->value[i];
+        const std::string at = fmt::format("/recognized/{}", i);
+        RecognizedFrame f;
+        f.id = v["id"].GetString();
+        f.relation = v["relation"].GetString();
+        f.from = v["from"].GetString();
+        f.confidence = v["confidence"].GetDouble();
+        f.home_confidence =
+            v.HasMember("home_confidence") ? v["home_confidence"].GetDouble() : f.confidence;
+        if (!relations.count(f.relation))
+            throw ConfigError(o, at + "/relation", "unknown relation '" + f.relation + "'");
+        if (!ids.insert(f.id).second)
+            throw ConfigError(o, at + "/id", "duplicate rule id '" + f.id + "'");
+        r.recognized.push_back(std::move(f));
+    }
+}
+
 }  // namespace
 
 Rules Rules::load(const std::vector<DataFile>& files) {
@@ -158,8 +185,14 @@ Rules Rules::load(const std::vector<DataFile>& files) {
     r.fillers = optional_phrases(o, doc, "fillers");
     r.clause_breaks = optional_phrases(o, doc, "clause_breaks");
     r.group_nouns = optional_phrases(o, doc, "group_nouns");
+    r.scope_ends = optional_phrases(o, doc, "scope_ends");
     r.intent = optional_phrases(o, doc, "intent");
-    r.negation = optional_phrases(o, doc, "negation");
+    if (auto it = doc.FindMember("polarity"); it != doc.MemberEnd()) {
+        for (const auto& c : it->value.GetObject()) {
+            std::string kind = c.name.GetString();
+            r.polarity[kind] = phrases(o, "/polarity/" + kind, c.value);
+        }
+    }
     if (doc.HasMember("max_cue_distance")) r.max_cue_distance = doc["max_cue_distance"].GetUint();
     if (auto it = doc.FindMember("max_cue_distance_by_relation"); it != doc.MemberEnd()) {
         for (const auto& c : it->value.GetObject()) {
@@ -302,6 +335,7 @@ Rules Rules::load(const std::vector<DataFile>& files) {
             throw ConfigError(o, at + "/target", "source and target are the same role");
         r.rules.push_back(std::move(rule));
     }
+    load_recognized(o, doc, names, ids, r);
     return r;
 }
 

@@ -65,9 +65,13 @@ StoreStats Store::stats() const {
         while (e.executeStep())
             s.entities_by_type[e.getColumn(0).getString()] = e.getColumn(1).getInt64();
         SQLite::Statement r(
-            db, "SELECT relation, count(*) FROM relations GROUP BY relation ORDER BY relation");
-        while (r.executeStep())
-            s.relations_by_type[r.getColumn(0).getString()] = r.getColumn(1).getInt64();
+            db,
+            "SELECT polarity = 'affirmed', relation, count(*) FROM relations GROUP BY 1, 2 "
+            "ORDER BY 2");
+        while (r.executeStep()) {
+            auto& to = r.getColumn(0).getInt() ? s.relations_by_type : s.not_ties_by_type;
+            to[r.getColumn(1).getString()] = r.getColumn(2).getInt64();
+        }
         SQLite::Statement t(db,
                             "SELECT tag, count(*) FROM article_topics WHERE main = 1 GROUP BY tag "
                             "ORDER BY tag");
@@ -75,7 +79,7 @@ StoreStats Store::stats() const {
             s.articles_by_topic[t.getColumn(0).getString()] = t.getColumn(1).getInt64();
         SQLite::Statement c(db,
                             "SELECT context, count(*) FROM relations WHERE context IS NOT NULL "
-                            "GROUP BY context ORDER BY context");
+                            "AND polarity = 'affirmed' GROUP BY context ORDER BY context");
         while (c.executeStep())
             s.ties_by_context[c.getColumn(0).getString()] = c.getColumn(1).getInt64();
         s.meta = meta();
@@ -109,7 +113,8 @@ std::vector<StoredEntity> Store::entities(const std::vector<std::string>& only) 
                 q.bind(static_cast<int>(i + 1), only[i]);
         };
         const std::string mention_where = only.empty() ? "" : " WHERE " + in("entity_id");
-        const std::string relation_where = only.empty() ? "" : " WHERE " + in("target_id");
+        const std::string relation_where =
+            " WHERE polarity = 'affirmed'" + (only.empty() ? "" : " AND " + in("target_id"));
         SQLite::Statement st(
             impl_->db,
             "SELECT e.id, e.type, e.subtype, e.label_ur, e.label_en, e.country, sum(x.m), "

@@ -16,7 +16,7 @@ constexpr const char* kRelationColumns =
     "SELECT r.source_id, r.target_id, r.relation, r.directed, r.mode, r.context, r.rule_id, "
     "r.confidence, "
     "r.article_id, a.outlet, a.published, r.evidence, r.span_begin, r.span_end, "
-    "r.context_source "
+    "r.context_source, r.polarity "
     "FROM relations r JOIN articles a ON a.id = r.article_id";
 
 void read_relation(SQLite::Statement& st, StoredRelation& r) {
@@ -35,6 +35,7 @@ void read_relation(SQLite::Statement& st, StoredRelation& r) {
     r.span_begin = static_cast<std::uint32_t>(st.getColumn(12).getInt64());
     r.span_end = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
     r.context_source = text_or_empty(st.getColumn(14));
+    r.polarity = st.getColumn(15).getString();
 }
 
 }  // namespace
@@ -44,6 +45,7 @@ std::vector<StoredRelation> Store::relations() const {
         std::vector<StoredRelation> out;
         SQLite::Statement st(impl_->db,
                              std::string(kRelationColumns) +
+                                 " WHERE r.polarity = 'affirmed'"
                                  " ORDER BY r.source_id, r.target_id, r.relation, a.published, "
                                  "r.article_id, r.span_begin, r.rule_id");
         while (st.executeStep()) {
@@ -56,9 +58,11 @@ std::vector<StoredRelation> Store::relations() const {
 
 namespace {
 
-// The WHERE clause of a scope over `relations r JOIN articles a`, with its bindings.
+// The WHERE clause of a scope over `relations r JOIN articles a`, with its bindings:
+// ties are the affirmed mentions, and only a scope that asks for them reads the others.
 std::string scope_sql(const EvidenceScope& scope, std::vector<std::string>& binds) {
-    std::string w = " WHERE 1";
+    std::string w =
+        scope.not_ties ? " WHERE r.polarity <> 'affirmed'" : " WHERE r.polarity = 'affirmed'";
     if (!scope.from.empty() || !scope.to.empty()) w += " AND a.published IS NOT NULL";
     if (!scope.from.empty()) {
         w += " AND a.published >= ?";

@@ -65,11 +65,13 @@ std::int64_t Store::put_run(const RunRecord& run, std::int64_t same_graph_as) {
                 "INSERT INTO run_entities (run_id, entity_id, type, label_ur) "
                 "SELECT ?, e.id, e.type, e.label_ur FROM entities e WHERE e.id IN "
                 "(SELECT entity_id FROM mentions UNION SELECT source_id FROM relations "
-                " UNION SELECT target_id FROM relations)");
+                " WHERE polarity = 'affirmed' UNION SELECT target_id FROM relations "
+                " WHERE polarity = 'affirmed')");
             snap(
                 "INSERT INTO run_ties (run_id, source_id, target_id, relation, evidences) "
                 "SELECT ?, source_id, target_id, relation, count(DISTINCT evidence_key) "
-                "FROM relations GROUP BY source_id, target_id, relation");
+                "FROM relations WHERE polarity = 'affirmed' "
+                "GROUP BY source_id, target_id, relation");
             snap(
                 "INSERT OR IGNORE INTO run_roles (run_id, entity_id, title, org_id) "
                 "SELECT DISTINCT ?, entity_id, title, org_id FROM roles WHERE source <> 'lexicon'");

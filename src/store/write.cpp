@@ -62,7 +62,8 @@ void Store::begin() {
             db,
             "INSERT INTO relations (source_id, target_id, relation, directed, mode, context, "
             "rule_id, confidence, article_id, sentence, span_begin, span_end, evidence, "
-            "evidence_key, context_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "evidence_key, context_source, polarity) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         impl_->ins_topic = std::make_unique<SQLite::Statement>(
             db, "INSERT INTO article_topics (article_id, tag, score, main) VALUES (?, ?, ?, ?)");
         // The entities row of a discovered actor is provisional until
@@ -261,6 +262,7 @@ void Store::put_article(const Article& a, const Extraction& ex) {
             r.bind(13, std::string(s.of(a.text)));
             r.bind(14, fold_key(s.of(a.text)));
             x.context_source.empty() ? r.bind(15) : r.bind(15, x.context_source);
+            r.bind(16, x.polarity);
             r.exec();
             r.reset();
         }

@@ -259,3 +259,28 @@ TEST_CASE_FIXTURE(ArticleReader,
         object += std::string(p.tokens[t]) + (t + 1 < c.token ? " " : "");
     CHECK(object == "ای کامرس کے شعبے میں");
 }
+
+TEST_CASE_FIXTURE(ArticleReader, "a denial has its polarity, and a verb phrase ends its scope") {
+    SUBCASE("«معذرت» declines, «منسوخ» withdraws") {
+        const ParsedSentence& p = read("قطر نے پاکستان کے ساتھ معاہدے پر دستخط سے معذرت کر لی");
+        REQUIRE(p.negations.size() == 1);
+        CHECK(grammar.polarity_kind.at(p.negations[0].kind) == "declined");
+        const ParsedSentence& q =
+            read("ہلال لاجسٹکس نے مہران پورٹ سروسز کے ساتھ مشترکہ منصوبہ منسوخ کر دیا");
+        REQUIRE(q.negations.size() == 1);
+        CHECK(grammar.polarity_kind.at(q.negations[0].kind) == "withdrawn");
+    }
+    SUBCASE("a relative clause after the auxiliary is another predicate's") {
+        const ParsedSentence& p = read(
+            "اے ڈی بی کے صدر ماساتسو گواساکاوا نے وزیرِ خزانہ محمد اورنگزیب سے ملاقات کی ہے "
+            "جس میں انہوں نے قرض کی فراہمی کا عندیہ دیا ہے");
+        REQUIRE_FALSE(p.predicates.empty());
+        const Predicate& met = p.predicates[0];
+        CHECK(met.relation == "met");
+        REQUIRE(met.scope_end < p.tokens.size());
+        CHECK(p.tokens[met.scope_end] == "ہے");
+        // the intent word is after the meeting's verb phrase
+        REQUIRE_FALSE(p.intents.empty());
+        CHECK(p.intents.back().token > met.scope_end);
+    }
+}

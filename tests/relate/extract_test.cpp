@@ -140,8 +140,11 @@ TEST_CASE_FIXTURE(Fixture, "precision guards on sentences written for them") {
     REQUIRE(ex.relations.size() == 2);
     CHECK(ex.relations[0].relation == "met");
     CHECK(ex.relations[1].relation == "cooperated");
-    // a denied tie is no tie; an approval to sign is not a signing
-    CHECK(text("ایران امریکہ کے ساتھ تعاون کی ضرورت محسوس نہیں کرتا۔").relations.empty());
+    // a denied tie is no tie, but kept as denied; an approval to sign is not a signing
+    auto denied = text("ایران امریکہ کے ساتھ تعاون کی ضرورت محسوس نہیں کرتا۔");
+    REQUIRE(denied.relations.size() == 1);
+    CHECK(denied.relations[0].relation == "cooperated");
+    CHECK(denied.relations[0].polarity == "negated");
     auto approval = text("کابینہ نے پاکستان اور ترکی کے درمیان پروٹوکول پر دستخط کی منظوری دی۔");
     REQUIRE(approval.relations.size() == 1);
     CHECK(approval.relations[0].mode == "intent");

@@ -1,4 +1,5 @@
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 #include <rabta/article.h>
 #include <rabta/boilerplate.h>
 #include <rabta/error.h>
@@ -7,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <map>
 
 #include "seed_store.h"
 #include "support.h"
@@ -75,8 +77,11 @@ TEST_CASE("opening what is not a rabta store fails with the path and a reason") 
         db.exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId));
     }
     CHECK_THROWS_WITH_AS(Store::open(dir / "newer.db"),
-                         doctest::Contains("schema version 99 is newer than this rabta "
-                                           "understands (5)"),
+                         doctest::Contains(doctest::String(
+                             fmt::format("schema version 99 is newer than this rabta understands "
+                                         "({})",
+                                         kStoreSchemaVersion)
+                                 .c_str())),
                          StoreError);
     {
         SQLite::Database db(dir / "plain.db", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -200,6 +205,110 @@ TEST_CASE("a version 3 database gets per-article discoveries and run counts when
     CHECK(s.entities().empty());
     CHECK(db.execAndGet("SELECT count(*) FROM aliases").getInt() == 0);
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
+
+TEST_CASE("a version 5 database migrates to polarity without losing a row") {
+    TempDir dir;
+    const std::string path = dir / "v5.db";
+    const auto src = rabta::test::source_dir();
+    const char* tables[] = {"meta",     "articles",  "entities", "aliases",  "roles",
+                            "mentions", "relations", "runs",     "run_ties", "article_topics"};
+    std::map<std::string, std::int64_t> before;
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec(rabta::test::read_file(src / "tests/store/fixtures/store-v1.sql"));
+        db.createFunction("rabta_fold", 1, true, nullptr, &no_fold);
+        for (int v = 2; v <= 5; ++v)
+            db.exec(rabta::test::read_file(src / fmt::format("schemas/migrations/{}.sql", v)));
+        REQUIRE(db.execAndGet("PRAGMA user_version").getInt() == 5);
+        db.exec(
+            "INSERT INTO articles (id, origin, title, content_hash, text) VALUES "
+            "('a1', 'x.jsonl:1', 't', '00', 'نوریکس ٹیک نے ستارہ سولر سے ملاقات کی۔');"
+            "INSERT INTO entities (id, type, label_ur) VALUES ('organization:n', "
+            " 'organization', 'نوریکس ٹیک'), ('organization:s', 'organization', 'ستارہ سولر');"
+            "INSERT INTO mentions (article_id, entity_id, kind, sentence, span_begin, span_end, "
+            " surface) VALUES ('a1', 'organization:n', 'name', 0, 0, 10, 'x');"
+            "INSERT INTO relations (source_id, target_id, relation, directed, mode, rule_id, "
+            " confidence, article_id, sentence, span_begin, span_end, evidence, evidence_key, "
+            " context_source) VALUES ('organization:n', 'organization:s', 'met', 0, 'done', "
+            " 'met.ne-se', 0.9, 'a1', 0, 0, 10, 'نوریکس ٹیک نے ستارہ سولر سے ملاقات کی۔', 'k', "
+            " 'sentence');"
+            "INSERT INTO runs (started_at, status, tool) VALUES ('2025-01-01T00:00:00Z', 'ok', "
+            " 'rabta');"
+            "INSERT INTO run_ties VALUES (1, 'organization:n', 'organization:s', 'met', 1);"
+            "INSERT INTO article_topics VALUES ('a1', 'telecom', 2.0, 1);");
+        for (const char* table : tables)
+            before[table] = db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+    }
+    {
+        const Store s = Store::open(path);
+        const auto ties = s.ties();
+        REQUIRE(ties.size() == 1);
+        CHECK(ties[0].relation == "met");
+        REQUIRE(s.relations().size() == 1);
+        CHECK(s.relations()[0].polarity == "affirmed");
+        CHECK(s.relations()[0].context_source == "sentence");
+    }
+    SQLite::Database db(path);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == kStoreSchemaVersion);
+    for (const char* table : tables) {
+        CAPTURE(table);
+        CHECK(db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64() ==
+              before[table]);
+    }
+    CHECK(db.execAndGet("SELECT polarity FROM relations").getString() == "affirmed");
+    CHECK(db.execAndGet("SELECT count(*) FROM ties_readable").getInt() == 1);
+    CHECK(db.execAndGet("SELECT count(*) FROM not_ties_readable").getInt() == 0);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK_NOTHROW(Store::open(path));
+}
+
+TEST_CASE("a denied relation mention is stored with its polarity but is never a tie") {
+    TempDir dir;
+    const std::string path = dir / "p.db";
+    const Lexicon lex = Lexicon::embedded();
+    const Rules rules = Rules::embedded();
+    const Extractor ex(lex, rules);
+    Article a;
+    a.id = "declined";
+    a.origin = "x.jsonl:1";
+    a.title = "t";
+    // «… شرکت سے معذرت کر لی»: they declined; «… سے ملاقات کی»: they met
+    a.text =
+        "چین نے پاکستان کے ساتھ معاہدے پر دستخط سے معذرت کر لی۔ "
+        "چین نے پاکستان سے ملاقات کی۔";
+    a.regions = {{0, static_cast<std::uint32_t>(a.text.size())}};
+    const Extraction x = ex.run(a);
+    {
+        Store s = Store::create(path);
+        s.begin();
+        s.put_lexicon(lex);
+        s.put_article(a, x);
+        s.commit();
+    }
+    const Store s = Store::open(path);
+    const auto ties = s.ties();
+    REQUIRE(ties.size() == 1);
+    CHECK(ties[0].relation == "met");
+    for (const auto& r : s.relations())
+        CHECK(r.polarity == "affirmed");
+    EvidenceScope denied;
+    denied.not_ties = true;
+    std::vector<StoredRelation> not_ties;
+    for (EvidenceCursor c = s.evidences(denied); c.get(); c.next())
+        not_ties.push_back(*c.get());
+    REQUIRE(not_ties.size() == 1);
+    CHECK(not_ties[0].relation == "signed");
+    CHECK(not_ties[0].polarity == "declined");
+    CHECK(not_ties[0].sentence.find("معذرت") != std::string::npos);
+    const StoreStats st = s.stats();
+    CHECK(st.relations_by_type.count("signed") == 0);
+    CHECK(st.not_ties_by_type.at("signed") == 1);
+    SQLite::Database db(path);
+    CHECK(db.execAndGet("SELECT count(*) FROM not_ties_readable WHERE polarity = 'declined'")
+              .getInt() == 1);
+    CHECK(db.execAndGet("SELECT count(*) FROM ties_readable WHERE relation = 'signed'").getInt() ==
+          0);
 }
 
 namespace {

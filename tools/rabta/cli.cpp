@@ -452,6 +452,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             fmt::print(out, "mentions: {}\n", a.stats.mentions);
             fmt::print(out, "entities: {}\n", join_counts(a.stats.entities_by_type));
             fmt::print(out, "relation mentions: {}\n", join_counts(a.stats.relations_by_type));
+            fmt::print(out, "denied in the text (not ties): {}\n",
+                       join_counts(a.stats.not_ties_by_type));
             fmt::print(out, "articles by main topic: {}\n", join_counts(a.stats.articles_by_topic));
             fmt::print(out, "relation mentions by context: {}\n",
                        join_counts(a.stats.ties_by_context));

@@ -143,6 +143,17 @@ int show_cmd(const QueryCommands& q, const Store& store, std::ostream& out) {
                   snippet(g.sentence, 80)});
     }
     ties.print(out);
+    if (!a.not_ties.empty())
+        fmt::print(out, "\nnot ties ({}: the text denies them; never exported or counted):\n",
+                   a.not_ties.size());
+    for (const auto& r : a.not_ties) {
+        const std::string& id = a.card.entity.id;
+        const bool out_going = !r.directed || r.source == id;
+        fmt::print(out, "  not a tie: {} {} {} {}  {} {}  «{}»\n", r.polarity, r.relation,
+                   !r.directed ? "—" : (out_going ? "→" : "←"),
+                   visible(label(r.source == id ? r.target : r.source)), dash(r.date), r.article,
+                   snippet(r.sentence, 160));
+    }
     return kOk;
 }
 
