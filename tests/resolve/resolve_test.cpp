@@ -94,7 +94,8 @@ TEST_CASE("the curation overlay becomes lexicon data") {
     REQUIRE(a);
     CHECK(a->label_en == "Neelum Soft");
     CHECK(a->names.front() == "نیلم سافٹ ٹیکنالوجیز");
-    const Extractor x(lex, Rules::embedded());
+    const Rules rules = Rules::embedded();  // the extractor keeps a reference
+    const Extractor x(lex, rules);
     const Extraction ex = run(x, "نیلم سافٹ ٹیکنالوجیز نے نئی ایپ متعارف کرادی۔");
     CHECK(mentioned(ex, "org:nilam-soft"));
     CHECK(ex.discovered.empty());
