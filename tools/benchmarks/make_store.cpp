@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
             ex.mentions.push_back({ids[0], rabta::MentionKind::name, idx, {begin, begin + 2}});
             ex.mentions.push_back({ids[1], rabta::MentionKind::name, idx, {begin, begin + 2}});
             ex.relations.push_back(
-                {ids[0], ids[1], "met", false, "done", "", "", "synthetic", 0.9, idx});
+                {ids[0], ids[1], "met", false, "done", "affirmed", "", "", "synthetic", 0.9, idx});
             if (static_cast<int>(ex.relations.size()) == per_article) flush();
         }
     }
