@@ -296,6 +296,30 @@ std::vector<std::string> month_range(const std::string& first, const std::string
     return out;
 }
 
+// The month axis's label at bar i: the first month, then each January that
+// has room for its year. Shared by the pair charts and the cooperation chart.
+void month_label(std::ostream& out,
+                 const std::vector<std::string>& months,
+                 std::size_t i,
+                 double x,
+                 double W,
+                 double H,
+                 double& label_end) {
+    if ((i == 0 || months[i].ends_with("-01")) && x >= label_end && x < W - 28) {
+        out << fmt::format("<text x=\"{:.1f}\" y=\"{:.0f}\">{}</text>", x, H - 3,
+                           i == 0 ? months[i] : months[i].substr(0, 4));
+        label_end = x + (i == 0 ? 44 : 28);
+    }
+}
+
+// The chart's baseline and the end of its <svg>.
+void close_chart(std::ostream& out, double W, double H, double bottom) {
+    out << fmt::format(
+        "<line x1=\"0\" y1=\"{0:.0f}\" x2=\"{1:.0f}\" y2=\"{0:.0f}\" "
+        "stroke=\"#999\"/></svg>\n",
+        H - bottom, W);
+}
+
 void write_dyad_chart(std::ostream& out, const Dyad& d, const std::vector<std::string>& order) {
     // at least a year on the axis, so one busy month is a bar, not a block
     const std::string first = d.months.begin()->first;
@@ -336,17 +360,9 @@ void write_dyad_chart(std::ostream& out, const Dyad& d, const std::vector<std::s
                     xml_escape(r), c->second);
             }
         }
-        // the first month, then each January that has room for its year
-        if ((i == 0 || months[i].ends_with("-01")) && x >= label_end && x < W - 28) {
-            out << fmt::format("<text x=\"{:.1f}\" y=\"{:.0f}\">{}</text>", x, H - 3,
-                               i == 0 ? months[i] : months[i].substr(0, 4));
-            label_end = x + (i == 0 ? 44 : 28);
-        }
+        month_label(out, months, i, x, W, H, label_end);
     }
-    out << fmt::format(
-        "<line x1=\"0\" y1=\"{0:.0f}\" x2=\"{1:.0f}\" y2=\"{0:.0f}\" "
-        "stroke=\"#999\"/></svg>\n",
-        H - bottom, W);
+    close_chart(out, W, H, bottom);
 }
 
 void write_timelines(std::ostream& out, const View& v) {
@@ -416,16 +432,9 @@ void write_index_chart(std::ostream& out,
                 x + 0.5, H - bottom - h, std::max(bw - 1, 0.8), h, m.month, m.index, m.evidences,
                 m.month, m.index, m.evidences);
         }
-        if ((i == 0 || months[i].ends_with("-01")) && x >= label_end && x < W - 28) {
-            out << fmt::format("<text x=\"{:.1f}\" y=\"{:.0f}\">{}</text>", x, H - 3,
-                               i == 0 ? months[i] : months[i].substr(0, 4));
-            label_end = x + (i == 0 ? 44 : 28);
-        }
+        month_label(out, months, i, x, W, H, label_end);
     }
-    out << fmt::format(
-        "<line x1=\"0\" y1=\"{0:.0f}\" x2=\"{1:.0f}\" y2=\"{0:.0f}\" "
-        "stroke=\"#999\"/></svg>\n",
-        H - bottom, W);
+    close_chart(out, W, H, bottom);
 }
 
 void write_cooperation(std::ostream& out, const View& v, const std::vector<std::string>& dyad) {
